@@ -1,0 +1,146 @@
+package agreement
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Amount is an exact, non-negative decimal amount of money in major units of
+// the agreement's currency, as the terms file wrote it ("1,200", "1200.50",
+// 1200). It is never a float. An Amount becomes integer minor units only
+// together with a currency: see [Amount.Minor] and [Money].
+//
+// The zero Amount is zero.
+type Amount struct {
+	coef  int64 // the digits, without the decimal point
+	scale uint8 // how many of them follow the point
+}
+
+// maxScale is the most decimals an Amount may be written with (ISO 4217's
+// largest minor unit exponent is 4).
+const maxScale = 4
+
+// Errors returned by [ParseAmount], for errors.Is.
+var (
+	ErrAmountSyntax   = errors.New("not a decimal amount")
+	ErrAmountNegative = errors.New("amount is negative")
+	ErrAmountOverflow = errors.New("amount is too large")
+	ErrAmountFloat    = errors.New("amount must be written as a decimal string or an integer, not a float")
+)
+
+// maxMajor bounds amounts so that sums of up to 10,000 lines × 1,000,000 units
+// in minor units can never overflow int64.
+const maxMajor = 1_000_000_000_000 // 10^12 major units
+
+// ParseAmount parses a decimal amount in major units. Thousands separators
+// (",") are allowed between groups of three digits before the point;
+// a leading sign, exponent, spaces inside the number or more than 4 decimals
+// are errors.
+func ParseAmount(s string) (Amount, error) {
+	in := s
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountSyntax)
+	}
+	if s[0] == '-' {
+		return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountNegative)
+	}
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	if hasPoint && frac == "" || intPart == "" {
+		return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountSyntax)
+	}
+	if strings.Contains(intPart, ",") {
+		groups := strings.Split(intPart, ",")
+		if len(groups[0]) < 1 || len(groups[0]) > 3 {
+			return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountSyntax)
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountSyntax)
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if len(frac) > maxScale {
+		return Amount{}, fmt.Errorf("%q: %w: more than %d decimals", in, ErrAmountSyntax, maxScale)
+	}
+	var coef int64
+	for _, part := range []string{intPart, frac} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountSyntax)
+			}
+			if coef > (math.MaxInt64-9)/10 {
+				return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountOverflow)
+			}
+			coef = coef*10 + int64(c-'0')
+		}
+	}
+	a := Amount{coef: coef, scale: uint8(len(frac))}
+	if a.coef/pow10[a.scale] >= maxMajor {
+		return Amount{}, fmt.Errorf("%q: %w", in, ErrAmountOverflow)
+	}
+	return a.trim(), nil
+}
+
+// MustAmount is like [ParseAmount] but panics on error. For tests and examples.
+func MustAmount(s string) Amount {
+	a, err := ParseAmount(s)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+var pow10 = [...]int64{1, 10, 100, 1000, 10000, 100000}
+
+// trim drops trailing zero decimals so that equal amounts compare equal.
+func (a Amount) trim() Amount {
+	for a.scale > 0 && a.coef%10 == 0 {
+		a.coef /= 10
+		a.scale--
+	}
+	return a
+}
+
+// IsZero reports whether a is zero.
+func (a Amount) IsZero() bool { return a.coef == 0 }
+
+// Decimals returns how many decimals a needs (trailing zeros dropped).
+func (a Amount) Decimals() int { return int(a.scale) }
+
+// Minor returns a in minor units of a currency with the given number of
+// decimals, or an error if a has more decimals than that.
+func (a Amount) Minor(decimals int) (int64, error) {
+	if int(a.scale) > decimals {
+		return 0, fmt.Errorf("%s has %d decimals, more than the currency allows (%d)", a, a.scale, decimals)
+	}
+	return a.coef * pow10[decimals-int(a.scale)], nil
+}
+
+// String returns a plain decimal in major units without separators and
+// without trailing zero decimals ("1200", "1200.5").
+func (a Amount) String() string {
+	if a.scale == 0 {
+		return fmt.Sprint(a.coef)
+	}
+	p := pow10[a.scale]
+	return fmt.Sprintf("%d.%0*d", a.coef/p, int(a.scale), a.coef%p)
+}
+
+// MarshalText implements [encoding.TextMarshaler]: amounts are written as
+// decimal strings, never numbers.
+func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (a *Amount) UnmarshalText(b []byte) error {
+	v, err := ParseAmount(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}

@@ -1,0 +1,283 @@
+package agreement
+
+// FormatVersion is the newest terms-file format version this package reads
+// and writes (the `tradepact:` key). Older versions are accepted; newer ones
+// are rejected. See doc/format.md for the compatibility rule.
+const FormatVersion = 1
+
+// Kind is the kind of deal.
+type Kind string
+
+// The deal kinds.
+const (
+	KindGoods         Kind = "goods"          // new goods
+	KindSecondhand    Kind = "secondhand"     // second-hand goods
+	KindProxyPurchase Kind = "proxy_purchase" // proxy buying (代購)
+	KindGiftCard      Kind = "gift_card"      // gift cards, vouchers and codes
+)
+
+// Kinds lists every deal kind in a fixed order.
+var Kinds = []Kind{KindGoods, KindSecondhand, KindProxyPurchase, KindGiftCard}
+
+// Locale is the language a contract is written in.
+type Locale string
+
+// The supported locales.
+const (
+	LocaleEN     Locale = "en"
+	LocaleZHHans Locale = "zh-Hans"
+	LocaleZHHant Locale = "zh-Hant"
+)
+
+// Locales lists every supported locale in a fixed order.
+var Locales = []Locale{LocaleEN, LocaleZHHans, LocaleZHHant}
+
+// Jurisdiction is the legal system the parties assume.
+type Jurisdiction string
+
+// The jurisdictions the validation rules know.
+const (
+	JurisdictionCN    Jurisdiction = "CN"
+	JurisdictionTW    Jurisdiction = "TW"
+	JurisdictionHK    Jurisdiction = "HK"
+	JurisdictionOther Jurisdiction = "other"
+)
+
+// Agreement is the terms of one trade. Its YAML and JSON keys are the public
+// terms-file format (doc/format.md). Money amounts are [Amount] values in
+// major units of [Agreement.Currency]; totals are never stored, they are
+// computed by [Agreement.Totals].
+type Agreement struct {
+	Version      int           `yaml:"tradepact" json:"tradepact" validate:"required"`
+	ID           string        `yaml:"id" json:"id" validate:"required,max=64,printascii"`
+	Kind         Kind          `yaml:"kind" json:"kind" validate:"required,oneof=goods secondhand proxy_purchase gift_card"`
+	Locale       Locale        `yaml:"locale" json:"locale" validate:"required,oneof=en zh-Hans zh-Hant"`
+	Jurisdiction Jurisdiction  `yaml:"jurisdiction" json:"jurisdiction" validate:"required,oneof=CN TW HK other"`
+	Date         Date          `yaml:"date" json:"date" validate:"required"`
+	Platform     *Platform     `yaml:"platform,omitempty" json:"platform,omitempty"`
+	Seller       Party         `yaml:"seller" json:"seller" validate:"required"`
+	Buyer        Party         `yaml:"buyer" json:"buyer" validate:"required"`
+	Currency     string        `yaml:"currency" json:"currency" validate:"required,len=3,uppercase"`
+	Items        []Item        `yaml:"items" json:"items" validate:"required,min=1,max=10000,dive"`
+	ShippingFee  Amount        `yaml:"shipping_fee" json:"shipping_fee"`
+	Payment      Payment       `yaml:"payment" json:"payment" validate:"required"`
+	Delivery     Delivery      `yaml:"delivery" json:"delivery" validate:"required"`
+	Inspection   *Inspection   `yaml:"inspection,omitempty" json:"inspection,omitempty"`
+	Refund       Refund        `yaml:"refund" json:"refund" validate:"required"`
+	Cancellation *Cancellation `yaml:"cancellation,omitempty" json:"cancellation,omitempty"`
+	AfterSales   *AfterSales   `yaml:"after_sales,omitempty" json:"after_sales,omitempty"`
+	Authenticity *Authenticity `yaml:"authenticity,omitempty" json:"authenticity,omitempty"`
+	Dispute      Dispute       `yaml:"dispute" json:"dispute" validate:"required"`
+	Evidence     Evidence      `yaml:"evidence" json:"evidence" validate:"required"`
+	Clauses      []Clause      `yaml:"clauses,omitempty" json:"clauses,omitempty" validate:"omitempty,max=200,dive"`
+}
+
+// Platform is the marketplace the trade was agreed on.
+type Platform struct {
+	Name    string `yaml:"name" json:"name" validate:"required,max=100"`
+	OrderID string `yaml:"order_id,omitempty" json:"order_id,omitempty" validate:"max=100"`
+}
+
+// Party is the seller or the buyer.
+type Party struct {
+	Name    string `yaml:"name" json:"name" validate:"required,max=200"`
+	Account string `yaml:"account" json:"account" validate:"required,max=200"`
+	Contact string `yaml:"contact,omitempty" json:"contact,omitempty" validate:"max=200"`
+	// Business records whether the party acts as a business (a question of
+	// fact under consumer law; rules that bind only businesses say so).
+	Business bool `yaml:"business,omitempty" json:"business,omitempty"`
+}
+
+// Condition grades for goods.
+const (
+	ConditionNew     = "new"
+	ConditionLikeNew = "like_new"
+	ConditionGood    = "good"
+	ConditionFair    = "fair"
+	ConditionPoor    = "poor"
+)
+
+// Item is one line of the items table.
+type Item struct {
+	Name        string    `yaml:"name" json:"name" validate:"required,max=200"`
+	Description string    `yaml:"description,omitempty" json:"description,omitempty" validate:"max=2000"`
+	Quantity    int       `yaml:"quantity" json:"quantity" validate:"required,min=1,max=1000000"`
+	UnitPrice   Amount    `yaml:"unit_price" json:"unit_price"`
+	Condition   string    `yaml:"condition,omitempty" json:"condition,omitempty" validate:"omitempty,oneof=new like_new good fair poor"`
+	Defects     []string  `yaml:"defects,omitempty" json:"defects,omitempty" validate:"omitempty,max=100,dive,required,max=500"`
+	GiftCard    *GiftCard `yaml:"gift_card,omitempty" json:"gift_card,omitempty"`
+	Proxy       *Proxy    `yaml:"proxy,omitempty" json:"proxy,omitempty"`
+}
+
+// GiftCard describes a gift card, voucher or code (D13–D15).
+type GiftCard struct {
+	Brand     string `yaml:"brand" json:"brand" validate:"required,max=100"`
+	CardType  string `yaml:"card_type" json:"card_type" validate:"required,oneof=anonymous registered code voucher"`
+	FaceValue Amount `yaml:"face_value" json:"face_value"`
+	Balance   Amount `yaml:"balance" json:"balance"`
+	Expires   Date   `yaml:"expires" json:"expires" validate:"required"`
+	// Source is the seller's declaration of how the card was lawfully obtained.
+	Source    string `yaml:"source" json:"source" validate:"required,max=500"`
+	CardLast4 string `yaml:"card_last4,omitempty" json:"card_last4,omitempty" validate:"omitempty,len=4,alphanum"`
+}
+
+// Who bears a cost or a risk.
+const (
+	PaidBySeller = "seller"
+	PaidByBuyer  = "buyer"
+)
+
+// Proxy describes a proxy purchase (代購) of one item (D2, D22).
+type Proxy struct {
+	Store         string `yaml:"store" json:"store" validate:"required,max=200"`
+	PurchaseProof string `yaml:"purchase_proof,omitempty" json:"purchase_proof,omitempty" validate:"max=500"`
+	ServiceFee    Amount `yaml:"service_fee,omitempty" json:"service_fee,omitempty"`
+	// StorePrice is the price at the store in StoreCurrency, for the price breakdown.
+	StorePrice    Amount `yaml:"store_price,omitempty" json:"store_price,omitempty"`
+	StoreCurrency string `yaml:"store_currency,omitempty" json:"store_currency,omitempty" validate:"omitempty,len=3,uppercase"`
+	// FXRate is how many units of the agreement currency one unit of
+	// StoreCurrency buys, as a decimal string; fixed on FXFixedOn.
+	FXRate          string `yaml:"fx_rate,omitempty" json:"fx_rate,omitempty" validate:"omitempty,numeric"`
+	FXFixedOn       Date   `yaml:"fx_fixed_on,omitempty" json:"fx_fixed_on,omitempty"`
+	FXChangeBorneBy string `yaml:"fx_change_borne_by,omitempty" json:"fx_change_borne_by,omitempty" validate:"omitempty,oneof=seller buyer"`
+	DutyPaidBy      string `yaml:"duty_paid_by,omitempty" json:"duty_paid_by,omitempty" validate:"omitempty,oneof=seller buyer"`
+	LossBorneBy     string `yaml:"loss_borne_by,omitempty" json:"loss_borne_by,omitempty" validate:"omitempty,oneof=seller buyer"`
+	// IfUnavailable is what happens when the item cannot be bought.
+	IfUnavailable string `yaml:"if_unavailable,omitempty" json:"if_unavailable,omitempty" validate:"omitempty,oneof=full_refund substitute_with_consent"`
+}
+
+// Payment methods.
+const (
+	MethodEscrow         = "escrow"
+	MethodBankTransfer   = "bank_transfer"
+	MethodCashOnDelivery = "cash_on_delivery"
+	MethodInstallments   = "installments"
+	MethodOther          = "other"
+)
+
+// Payment is how and when the buyer pays (D3–D5, D12).
+type Payment struct {
+	Method       string        `yaml:"method" json:"method" validate:"required,oneof=escrow bank_transfer cash_on_delivery installments other"`
+	Due          Date          `yaml:"due" json:"due" validate:"required"`
+	Deposit      *Deposit      `yaml:"deposit,omitempty" json:"deposit,omitempty"`
+	Installments []Installment `yaml:"installments,omitempty" json:"installments,omitempty" validate:"omitempty,max=120,dive"`
+	Escrow       *Escrow       `yaml:"escrow,omitempty" json:"escrow,omitempty"`
+	// LatePayment is what happens when a payment is missed.
+	LatePayment string `yaml:"late_payment" json:"late_payment" validate:"required,oneof=cancel cancel_forfeit_deposit grace_then_cancel"`
+	// GraceDays applies to late_payment: grace_then_cancel.
+	GraceDays int `yaml:"grace_days,omitempty" json:"grace_days,omitempty" validate:"min=0,max=365"`
+}
+
+// Deposit types (D4). 訂金/订金 is ambiguous, so the type is always named.
+const (
+	DepositEarnest    = "earnest"    // 定金: forfeited by a defaulting payer, returned double by a defaulting receiver
+	DepositPrepayment = "prepayment" // 預付款/预付款: part of the price, no penalty rules
+)
+
+// Deposit is paid before the balance.
+type Deposit struct {
+	Type   string `yaml:"type" json:"type" validate:"required,oneof=earnest prepayment"`
+	Amount Amount `yaml:"amount" json:"amount"`
+	Due    Date   `yaml:"due" json:"due" validate:"required"`
+}
+
+// Installment is one scheduled payment of the balance due.
+type Installment struct {
+	Due    Date   `yaml:"due" json:"due" validate:"required"`
+	Amount Amount `yaml:"amount" json:"amount"`
+}
+
+// Escrow is a platform holding the payment until release (D12).
+type Escrow struct {
+	Provider        string `yaml:"provider" json:"provider" validate:"required,max=100"`
+	Release         string `yaml:"release" json:"release" validate:"required,oneof=on_receipt_confirmation after_inspection"`
+	AutoReleaseDays int    `yaml:"auto_release_days,omitempty" json:"auto_release_days,omitempty" validate:"min=0,max=90"`
+}
+
+// Delivery methods.
+const (
+	DeliveryShipping = "shipping"
+	DeliveryInPerson = "in_person"
+	DeliveryDigital  = "digital"
+	DeliveryPickup   = "pickup"
+)
+
+// Delivery is how and by when the goods are delivered (D10, D11).
+type Delivery struct {
+	Method         string `yaml:"method" json:"method" validate:"required,oneof=shipping in_person digital pickup"`
+	Deadline       Date   `yaml:"deadline" json:"deadline" validate:"required"`
+	ShippingPaidBy string `yaml:"shipping_paid_by,omitempty" json:"shipping_paid_by,omitempty" validate:"omitempty,oneof=seller buyer"`
+	Tracking       bool   `yaml:"tracking,omitempty" json:"tracking,omitempty"`
+	Carrier        string `yaml:"carrier,omitempty" json:"carrier,omitempty" validate:"max=100"`
+	// Channel is where a code is revealed for digital delivery (D11).
+	Channel string `yaml:"channel,omitempty" json:"channel,omitempty" validate:"max=100"`
+}
+
+// Inspection is the window after delivery in which the buyer checks the
+// goods (D6, D13). Exactly one of Hours or Days is set.
+type Inspection struct {
+	Hours int `yaml:"hours,omitempty" json:"hours,omitempty" validate:"min=0,max=720"`
+	Days  int `yaml:"days,omitempty" json:"days,omitempty" validate:"min=0,max=90"`
+}
+
+// Refund is the returns and refunds policy (D8, D9, D16).
+type Refund struct {
+	NoReasonDays           int      `yaml:"no_reason_days" json:"no_reason_days" validate:"min=0,max=365"`
+	Exclusions             []string `yaml:"exclusions,omitempty" json:"exclusions,omitempty" validate:"omitempty,max=10,unique,dive,oneof=code_revealed custom_made perishable unsealed_digital personal_hygiene used"`
+	ExclusionsAcknowledged bool     `yaml:"exclusions_acknowledged,omitempty" json:"exclusions_acknowledged,omitempty"`
+	ReturnShippingPaidBy   string   `yaml:"return_shipping_paid_by" json:"return_shipping_paid_by" validate:"required,oneof=seller buyer"`
+	RefundWithinDays       int      `yaml:"refund_within_days" json:"refund_within_days" validate:"required,min=1,max=90"`
+	Remedies               Remedies `yaml:"remedies" json:"remedies"`
+}
+
+// Remedies say which remedy applies when (D16). Values:
+// full_refund, partial_refund, replacement, replacement_or_refund,
+// cancel_and_refund, refund_by_remaining_value.
+type Remedies struct {
+	NotAsDescribed string `yaml:"not_as_described" json:"not_as_described" validate:"required,oneof=full_refund partial_refund replacement replacement_or_refund"`
+	Defective      string `yaml:"defective,omitempty" json:"defective,omitempty" validate:"omitempty,oneof=full_refund partial_refund replacement replacement_or_refund"`
+	Counterfeit    string `yaml:"counterfeit,omitempty" json:"counterfeit,omitempty" validate:"omitempty,oneof=full_refund refund_and_compensation"`
+	InvalidCard    string `yaml:"invalid_card,omitempty" json:"invalid_card,omitempty" validate:"omitempty,oneof=replacement_or_refund full_refund refund_by_remaining_value replacement"`
+	LateDelivery   string `yaml:"late_delivery" json:"late_delivery" validate:"required,oneof=cancel_and_refund partial_refund"`
+}
+
+// Cancellation is who may cancel before the trade is carried out and what
+// is refunded (D21).
+type Cancellation struct {
+	// Before is the event after which cancellation is no longer free.
+	Before string `yaml:"before" json:"before" validate:"required,oneof=purchase shipment delivery"`
+	By     string `yaml:"by,omitempty" json:"by,omitempty" validate:"omitempty,oneof=either buyer seller"`
+	Refund string `yaml:"refund" json:"refund" validate:"required,oneof=full minus_costs"`
+}
+
+// AfterSales is after-sale service (D19).
+type AfterSales struct {
+	WarrantyDays  int    `yaml:"warranty_days" json:"warranty_days" validate:"min=0,max=3650"`
+	ResponseHours int    `yaml:"response_hours" json:"response_hours" validate:"required,min=1,max=720"`
+	Contact       string `yaml:"contact" json:"contact" validate:"required,max=200"`
+}
+
+// Authenticity is the seller's guarantee that the goods are genuine (D1).
+type Authenticity struct {
+	Guaranteed bool   `yaml:"guaranteed" json:"guaranteed"`
+	Proof      string `yaml:"proof,omitempty" json:"proof,omitempty" validate:"max=500"`
+	Remedy     string `yaml:"remedy,omitempty" json:"remedy,omitempty" validate:"omitempty,oneof=full_refund refund_and_compensation"`
+}
+
+// Dispute is the escalation path (D20).
+type Dispute struct {
+	Steps        []string     `yaml:"steps" json:"steps" validate:"required,min=1,max=6,unique,dive,oneof=negotiation platform consumer_association mediation court arbitration"`
+	GoverningLaw Jurisdiction `yaml:"governing_law" json:"governing_law" validate:"required,oneof=CN TW HK other"`
+	Venue        string       `yaml:"venue" json:"venue" validate:"required,max=200"`
+}
+
+// Evidence is what both parties keep, and for how long (D17).
+type Evidence struct {
+	KeepDays int `yaml:"keep_days" json:"keep_days" validate:"required,min=1,max=3650"`
+}
+
+// Clause is an extra clause the parties add.
+type Clause struct {
+	Title string `yaml:"title" json:"title" validate:"required,max=200"`
+	Text  string `yaml:"text" json:"text" validate:"required,max=10000"`
+}

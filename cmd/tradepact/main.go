@@ -1,0 +1,101 @@
+// Command tradepact validates trade terms, renders them into contracts, and
+// lets the seller and the buyer propose, amend, confirm and verify them.
+//
+// Usage:
+//
+//	tradepact <command> [flags] [args]
+//
+// Run "tradepact help" for the list of commands.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// Exit codes shared by every command.
+const (
+	exitOK      = 0
+	exitFailure = 1 // invalid input, a failed check, an I/O error
+	exitUsage   = 2 // bad flags or arguments
+)
+
+// env is what a command may touch: its standard streams. Commands never use
+// os.Stdout and friends directly, so tests can run them in-process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// errorf prints "tradepact: error: ..." to stderr.
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "tradepact: error: "+format+"\n", args...)
+}
+
+// hintf prints "tradepact: hint: ..." to stderr.
+func (e *env) hintf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "tradepact: hint: "+format+"\n", args...)
+}
+
+// command is one verb of the CLI. Each lives in its own file and adds itself
+// to commands in an init function.
+type command struct {
+	name    string
+	summary string // one line for "tradepact help"
+	run     func(e *env, args []string) int
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) {
+	if _, dup := commands[c.name]; dup {
+		panic("tradepact: command registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+func main() { os.Exit(Main()) }
+
+// Main runs the CLI with the process's arguments and streams and returns the
+// exit code. It is what testscript calls.
+func Main() int {
+	return run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr})
+}
+
+func run(args []string, e *env) int {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		usage(e.stdout)
+		return exitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		e.errorf("unknown command %q", args[0])
+		e.hintf("run \"tradepact help\" for the list of commands")
+		return exitUsage
+	}
+	return c.run(e, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: tradepact <command> [flags] [args]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run \"tradepact <command> -h\" for a command's flags.")
+}
