@@ -14,6 +14,10 @@ type Document struct {
 	Meta Meta
 	// Blocks are the top-level blocks in reading order.
 	Blocks []Block
+	// Record is the signing record (who confirmed, when, keys, digests),
+	// printed after the signature block. It lies outside Source and its
+	// digest: it is added after the parties confirmed the text.
+	Record []Block
 }
 
 // Meta describes a document for page headers, footers and PDF metadata.
@@ -25,6 +29,9 @@ type Meta struct {
 	Subject     string
 	Keywords    []string
 	ShortDigest string // the agreement digest's short form, e.g. "3f2a 91c0 7be4"
+	// QR, when set, is printed as a QR code with the signing record (PDF):
+	// the full agreement digest.
+	QR string
 }
 
 // BlockKind is the kind of a [Block].
