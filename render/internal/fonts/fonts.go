@@ -1,0 +1,84 @@
+// Package fonts holds the default font set embedded in tradepact and the
+// per-character fallback across a list of fonts.
+//
+// The default set is the Go Regular font (Bigelow & Holmes, BSD licence,
+// files/GoFonts-LICENSE) for Latin text and Droid Sans Fallback (Google,
+// Apache-2.0, files/DroidSansFallback-*) for Traditional and Simplified
+// Chinese. Droid has no Latin letters or digits, so text needs fallback
+// from one font to the next, character by character.
+package fonts
+
+import (
+	_ "embed"
+	"sync"
+
+	"github.com/tradepact/tradepact/render/internal/ttf"
+)
+
+//go:embed files/Go-Regular.ttf
+var goRegular []byte
+
+//go:embed files/DroidSansFallbackFull.ttf
+var droid []byte
+
+// Set is an ordered list of faces: a rune is drawn with the first face that
+// has it. A Set is read-only and safe for concurrent use.
+type Set struct {
+	Faces []*ttf.Font
+	// UnitsPerEm is the scale of the merged subset font: the largest of the
+	// faces', so no outline loses precision.
+	UnitsPerEm int
+}
+
+// NewSet returns a set over faces in fallback order.
+func NewSet(faces ...*ttf.Font) *Set {
+	s := &Set{Faces: faces}
+	for _, f := range faces {
+		s.UnitsPerEm = max(s.UnitsPerEm, f.UnitsPerEm)
+	}
+	return s
+}
+
+// defaultFaces parses the embedded fonts once per process.
+var defaultFaces = sync.OnceValues(func() ([]*ttf.Font, error) {
+	var all []*ttf.Font
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"Go-Regular.ttf", goRegular}, {"DroidSansFallbackFull.ttf", droid}} {
+		faces, err := ttf.ParseCollection(f.name, f.data)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, faces...)
+	}
+	return all, nil
+})
+
+// Default returns the embedded faces (Latin first, then CJK), parsed once
+// per process and shared read-only.
+func Default() ([]*ttf.Font, error) {
+	return defaultFaces()
+}
+
+// Lookup returns the glyph for r from the first face that has it.
+func (s *Set) Lookup(r rune) (ttf.Glyph, bool) {
+	for _, f := range s.Faces {
+		if g := f.GlyphIndex(r); g != 0 {
+			return ttf.Glyph{Font: f, ID: g}, true
+		}
+	}
+	return ttf.Glyph{}, false
+}
+
+// Width returns the advance of g in thousandths of an em exactly as the PDF
+// will state it: rescaled to the set's units per em, then rounded to 1/1000
+// em the way the PDF writer rounds its width array.
+func (s *Set) Width(g ttf.Glyph) int {
+	adv := g.Font.Advance(g.ID)
+	if g.Font.UnitsPerEm != s.UnitsPerEm {
+		adv = (adv*s.UnitsPerEm + g.Font.UnitsPerEm/2) / g.Font.UnitsPerEm
+	}
+	w := (adv*1000*2 + s.UnitsPerEm) / (2 * s.UnitsPerEm)
+	return w
+}

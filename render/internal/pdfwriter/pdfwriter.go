@@ -1,0 +1,133 @@
+// Package pdfwriter is the only package that imports gofpdf. It draws what
+// the layout placed — text runs, rules, boxes — with one embedded subset
+// font, and works around gofpdf's traps (see shared PDF-NOTES): no
+// MultiCell, no AliasNbPages, no package-level defaults, fonts checked
+// before gofpdf sees them, and fixed dates with a sorted catalog so that
+// the same input gives the same bytes.
+package pdfwriter
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Attachment is a file embedded in the PDF.
+type Attachment struct {
+	Name string
+	Data []byte
+}
+
+// Config describes a document. Lengths are in points.
+type Config struct {
+	Width, Height float64
+	Title         string
+	Subject       string
+	Author        string
+	Keywords      string
+	Creator       string
+	Date          time.Time // creation and modification date
+	// Font is a TrueType font, owned by the writer from now on: gofpdf
+	// writes into the slice, so it must not be shared.
+	Font        []byte
+	Attachments []Attachment
+}
+
+const family = "tp"
+
+// Writer draws one document. It is not safe for concurrent use; separate
+// Writers are independent.
+type Writer struct {
+	pdf  *gofpdf.Fpdf
+	size float64
+	h    float64
+}
+
+// New starts a document.
+func New(c Config) *Writer {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           gofpdf.SizeType{Wd: c.Width, Ht: c.Height},
+	})
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(c.Date)
+	pdf.SetModificationDate(c.Date)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetTitle(c.Title, true)
+	pdf.SetSubject(c.Subject, true)
+	pdf.SetAuthor(c.Author, true)
+	pdf.SetKeywords(c.Keywords, true)
+	pdf.SetCreator(c.Creator, true)
+	pdf.SetProducer(c.Creator, true)
+	pdf.AddUTF8FontFromBytes(family, "", c.Font)
+	if len(c.Attachments) > 0 {
+		as := make([]gofpdf.Attachment, len(c.Attachments))
+		for i, a := range c.Attachments {
+			as[i] = gofpdf.Attachment{Content: a.Data, Filename: a.Name}
+		}
+		pdf.SetAttachments(as)
+	}
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetFillColor(0, 0, 0)
+	return &Writer{pdf: pdf, h: c.Height}
+}
+
+// AddPage starts a new page.
+func (w *Writer) AddPage() {
+	w.pdf.AddPage()
+	w.size = 0
+}
+
+func ff(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+
+// Text draws s with its baseline starting at (x, y), y measured from the
+// top of the page. tc is extra space after every character (justification);
+// bold strokes the outline (fake bold).
+func (w *Writer) Text(x, y, size float64, s string, bold bool, tc float64) {
+	if size != w.size {
+		w.pdf.SetFont(family, "", size)
+		w.size = size
+	}
+	wrap := bold || tc != 0
+	if wrap {
+		op := "q"
+		if tc != 0 {
+			op += " " + ff(tc) + " Tc"
+		}
+		if bold {
+			op += " 2 Tr " + ff(size*0.035) + " w"
+		}
+		w.pdf.RawWriteStr(op)
+	}
+	w.pdf.Text(x, y, s)
+	if wrap {
+		w.pdf.RawWriteStr("Q")
+	}
+}
+
+// Line draws a line of the given width.
+func (w *Writer) Line(x1, y1, x2, y2, width float64, grey int) {
+	w.pdf.SetLineWidth(width)
+	w.pdf.SetDrawColor(grey, grey, grey)
+	w.pdf.Line(x1, y1, x2, y2)
+}
+
+// Fill draws a filled rectangle in the given grey (0 black, 255 white).
+func (w *Writer) Fill(x, y, width, height float64, grey int) {
+	w.pdf.SetFillColor(grey, grey, grey)
+	w.pdf.Rect(x, y, width, height, "F")
+}
+
+// Output writes the PDF.
+func (w *Writer) Output(out io.Writer) error {
+	if err := w.pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return w.pdf.Output(out)
+}
