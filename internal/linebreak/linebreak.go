@@ -1,0 +1,267 @@
+// Package linebreak breaks mixed CJK and Latin text into lines that fit a
+// width, for the text renderer (widths in terminal columns) and the PDF
+// layout (widths in points).
+//
+// # Rules
+//
+// Break opportunities come from the Unicode line breaking algorithm (UAX #14,
+// github.com/go-text/typesetting/segmenter), tailored for contracts:
+//
+//   - no break between two characters that are neither white space nor wide
+//     (CJK): contract numbers, amounts, dates, e-mail addresses and words
+//     such as TP-2026-000123, NT$1,200, 2026-11-22, L/C stay whole;
+//   - kinsoku: no line starts with closing punctuation (，。、；：？！）」』 …) and
+//     none ends with opening punctuation (（「『 …), whatever UAX #14 says;
+//   - a token wider than the line is broken between grapheme clusters, and
+//     only then;
+//   - a newline is a mandatory break; white space at either end of a line
+//     is dropped and not measured.
+//
+// Lines are filled greedily. Widths are float64 and measured by a callback,
+// so the same breaker serves monospaced columns ([Columns]) and proportional
+// fonts.
+//
+// No library offered these tailorings (UAX #14 alone breaks after hyphens
+// and slashes, and line breakers for terminals do not know kinsoku), so the
+// filling is written here over the segmenter's break opportunities.
+package linebreak
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-text/typesetting/segmenter"
+	"github.com/mattn/go-runewidth"
+	"golang.org/x/text/width"
+)
+
+// Measure returns the width of s in the caller's unit (columns, points).
+// It is only called with text that has no line break in it.
+type Measure func(s string) float64
+
+// Line is one line of broken text.
+type Line struct {
+	// Text is the line without its leading and trailing white space.
+	Text string
+	// Width is Measure(Text).
+	Width float64
+	// Start and End are the byte offsets in the input of the line including
+	// its trailing white space: the lines' [Start, End) ranges tile the input.
+	Start, End int
+	// Hard reports that the line ends with a newline in the input.
+	Hard bool
+	// Forced reports that the line ends inside a token wider than the line.
+	Forced bool
+}
+
+// cond measures display columns with ambiguous-width characters narrow,
+// independent of the environment (runewidth's default reads LANG).
+var cond = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
+
+// Columns returns the display width of s in terminal columns: wide and
+// fullwidth (CJK) characters take two columns, combining marks none.
+func Columns(s string) float64 { return float64(cond.StringWidth(s)) }
+
+// Break breaks text into lines no wider than width, measured by m.
+func Break(text string, width float64, m Measure) []Line {
+	return BreakFunc(text, func(int) float64 { return width }, m)
+}
+
+// BreakFunc is like [Break] with a width per line: widthOf(i) is the width
+// of line i (0-based), for hanging indents and flowing around a figure.
+func BreakFunc(text string, widthOf func(line int) float64, m Measure) []Line {
+	if text == "" {
+		return nil
+	}
+	segs := segments(text)
+	var (
+		lines []Line
+		start = 0 // byte offset of the current line
+		end   = 0 // byte offset after the last segment placed on it (with spaces)
+		has   = false
+	)
+	emit := func(lineEnd int, hard, forced bool) {
+		body := strings.TrimSpace(text[start:lineEnd])
+		lines = append(lines, Line{Text: body, Width: m(body), Start: start, End: lineEnd, Hard: hard, Forced: forced})
+		start, end, has = lineEnd, lineEnd, false
+	}
+	for _, s := range segs {
+		body := strings.TrimRightFunc(text[s.start:s.end], unicode.IsSpace)
+		w := widthOf(len(lines))
+		candidate := text[start : s.start+len(body)]
+		if has && m(candidate) > w+epsilon {
+			emit(end, false, false)
+			w = widthOf(len(lines))
+		}
+		if !has && m(body) > w+epsilon {
+			// A token wider than the line: break it between graphemes.
+			for {
+				from := start
+				if start < s.start && strings.TrimSpace(text[start:s.start]) == "" {
+					from = s.start // leading white space is not measured
+				}
+				cut := forceCut(text, from, s.start+len(body), w, m)
+				if cut < 0 {
+					break
+				}
+				emit(cut, false, true)
+				w = widthOf(len(lines))
+			}
+		}
+		end, has = s.end, has || body != ""
+		if s.hard {
+			emit(s.end, true, false)
+		}
+	}
+	switch {
+	case has:
+		emit(len(text), false, false)
+	case start < len(text) && len(lines) > 0:
+		// Only white space after the last line: it belongs to that line.
+		lines[len(lines)-1].End = len(text)
+	case start < len(text):
+		emit(len(text), false, false)
+	}
+	return lines
+}
+
+// forceCut returns where to cut text[from:to] so that text[from:cut] is as
+// wide as fits w (at least one grapheme), or -1 when it all fits.
+func forceCut(text string, from, to int, w float64, m Measure) int {
+	if m(text[from:to]) <= w+epsilon {
+		return -1
+	}
+	var seg segmenter.Segmenter
+	seg.InitWithString(text[from:to])
+	it := seg.GraphemeIterator()
+	var bounds []int // grapheme ends, relative to from
+	for it.Next() {
+		g := it.Grapheme()
+		bounds = append(bounds, g.OffsetInBytes+g.LengthInBytes)
+	}
+	best := -1
+	for i, b := range bounds {
+		if i == len(bounds)-1 {
+			break
+		}
+		if i > 0 && m(text[from:from+b]) > w+epsilon {
+			break
+		}
+		best = i
+	}
+	if best < 0 {
+		return -1
+	}
+	// Kinsoku inside a forced break: do not start the next line with a
+	// closing mark nor end this one with an opening mark, if there is room
+	// to move the cut back.
+	for best > 0 {
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(text[from+bounds[best]:], unicode.IsSpace))
+		last, _ := utf8.DecodeLastRuneInString(text[from : from+bounds[best]])
+		if !NoStart(next) && !NoEnd(last) {
+			break
+		}
+		best--
+	}
+	return from + bounds[best]
+}
+
+// epsilon absorbs rounding in sums of proportional glyph widths.
+const epsilon = 1e-9
+
+type segment struct {
+	start, end int // byte offsets, end after trailing spaces
+	hard       bool
+}
+
+// segments returns the text between tailored break opportunities.
+func segments(text string) []segment {
+	var seg segmenter.Segmenter
+	if err := seg.InitWithString(text); err != nil {
+		// Invalid UTF-8: one segment per line, never split inside.
+		return fallbackSegments(text)
+	}
+	var out []segment
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		s := segment{start: l.OffsetInBytes, end: l.OffsetInBytes + l.LengthInBytes, hard: l.IsMandatoryBreak}
+		if s.end == len(text) {
+			// The end of the text is reported as mandatory; it is not a newline.
+			s.hard = s.hard && endsWithNewline(text)
+		}
+		if n := len(out); n > 0 && !out[n-1].hard && !allowed(text, out[n-1].end) {
+			out[n-1].end, out[n-1].hard = s.end, s.hard
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func endsWithNewline(s string) bool {
+	return strings.HasSuffix(s, "\n") || strings.HasSuffix(s, "\r") || strings.HasSuffix(s, "\u2028") || strings.HasSuffix(s, "\u2029") || strings.HasSuffix(s, "\v") || strings.HasSuffix(s, "\f") || strings.HasSuffix(s, "\u0085")
+}
+
+func fallbackSegments(text string) []segment {
+	var out []segment
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			out = append(out, segment{start, i + 1, true})
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		out = append(out, segment{start, len(text), false})
+	}
+	return out
+}
+
+// allowed reports whether the tailoring keeps the UAX #14 break opportunity
+// at byte offset i of text.
+func allowed(text string, i int) bool {
+	before, after := text[:i], text[i:]
+	next, _ := utf8.DecodeRuneInString(after)
+	if NoStart(next) {
+		return false
+	}
+	trimmed := strings.TrimRightFunc(before, unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(trimmed)
+	if trimmed != "" && NoEnd(last) {
+		return false
+	}
+	if len(trimmed) < len(before) {
+		return true // a break after white space
+	}
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	return Wide(prev) || Wide(next)
+}
+
+// Wide reports whether r is a wide or fullwidth (CJK) character, between
+// which and its neighbours lines may break.
+func Wide(r rune) bool {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
+}
+
+// NoStart reports whether r may not start a line (kinsoku: closing brackets
+// and quotes, and CJK punctuation that follows the text it closes).
+func NoStart(r rune) bool {
+	return strings.ContainsRune(noStart, r) || unicode.In(r, unicode.Pe, unicode.Pf)
+}
+
+// NoEnd reports whether r may not end a line (opening brackets and quotes).
+func NoEnd(r rune) bool {
+	return strings.ContainsRune(noEnd, r) || unicode.In(r, unicode.Ps, unicode.Pi)
+}
+
+const (
+	noStart = "，。、；：？！）」』】〕〉》〗〙〛｝］｠｡､・ー…‥〜～゛゜ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ" +
+		".,;:?!)]}%’”" + "\uFF0E\uFF01\uFF1F"
+	noEnd = "（「『【〔〈《〖〘〚｛［｟‘“([{"
+)
