@@ -1,10 +1,14 @@
 package agreement
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Amount is an exact, non-negative decimal amount of money in major units of
@@ -143,4 +147,88 @@ func (a *Amount) UnmarshalText(b []byte) error {
 	}
 	*a = v
 	return nil
+}
+
+// UnmarshalYAML implements [yaml.Unmarshaler]: an amount is a YAML string
+// ("1,200.50") or integer (1200) scalar in major units. A float (1200.5
+// unquoted, 1e3, .inf) fails with an [*AmountError] wrapping
+// [ErrAmountFloat]; any other node, or a string or integer [ParseAmount]
+// rejects, fails likewise with the node's line and column.
+func (a *Amount) UnmarshalYAML(n *yaml.Node) error {
+	fail := func(err error) error {
+		return &AmountError{Line: n.Line, Column: n.Column, Rule: ruleOf(err), Err: err}
+	}
+	if n.Kind != yaml.ScalarNode {
+		return fail(fmt.Errorf("%w: want a decimal string or an integer", ErrAmountSyntax))
+	}
+	switch n.ShortTag() {
+	case "!!str", "!!int":
+		// An !!int is parsed by ParseAmount too, so that only plain decimal
+		// digits pass: 0x1F, 0o17, 1_000 and +5 are errors, not numbers.
+	case "!!float":
+		if strings.Trim(n.Value, "0123456789") != "" {
+			return fail(fmt.Errorf("%s: %w", n.Value, ErrAmountFloat))
+		}
+		// All digits: an integer too large for int64, which the YAML
+		// library resolves as a float. ParseAmount reports the overflow.
+	case "!!null":
+		*a = Amount{}
+		return nil
+	default:
+		return fail(fmt.Errorf("%q: %w: want a decimal string or an integer", n.Value, ErrAmountSyntax))
+	}
+	v, err := ParseAmount(n.Value)
+	if err != nil {
+		return fail(err)
+	}
+	*a = v
+	return nil
+}
+
+// MarshalYAML implements [yaml.Marshaler]: amounts are written as quoted
+// decimal strings ("1200.5"), which read back as the same amount.
+func (a Amount) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: a.String()}, nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: an amount is a JSON string
+// ("1,200.50") or an integer number (1200) in major units. A number with a
+// fraction or an exponent (1200.5, 1e3) fails with [ErrAmountFloat]; null
+// leaves a unchanged, as encoding/json does for other types.
+func (a *Amount) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0:
+		return &AmountError{Rule: RuleSyntax, Err: fmt.Errorf("%w: empty", ErrAmountSyntax)}
+	case string(b) == "null":
+		return nil
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return &AmountError{Rule: RuleSyntax, Err: fmt.Errorf("%w: %v", ErrAmountSyntax, err)}
+		}
+		v, err := ParseAmount(s)
+		if err != nil {
+			return &AmountError{Rule: ruleOf(err), Err: err}
+		}
+		*a = v
+		return nil
+	case b[0] == '-' || b[0] >= '0' && b[0] <= '9':
+		if bytes.ContainsAny(b, ".eE") {
+			return &AmountError{Rule: RuleFloat, Err: fmt.Errorf("%s: %w", b, ErrAmountFloat)}
+		}
+		v, err := ParseAmount(string(b))
+		if err != nil {
+			return &AmountError{Rule: ruleOf(err), Err: err}
+		}
+		*a = v
+		return nil
+	}
+	return &AmountError{Rule: RuleSyntax, Err: fmt.Errorf("%w: want a decimal string or an integer", ErrAmountSyntax)}
+}
+
+// MarshalJSON implements [json.Marshaler]: amounts are JSON strings
+// ("1200.5"), never numbers.
+func (a Amount) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + a.String() + `"`), nil
 }

@@ -1,4 +1,51 @@
 // Package agreement is the terms of a trade: the model, strict decoding of
 // YAML and JSON terms files, validation with findings in the user's language,
 // the canonical form and the digest that both parties confirm.
+//
+// # Money
+//
+// A terms file writes amounts in major units of the agreement's currency,
+// as decimal strings or integers: "1,200", "1200.50" and 1200 all mean one
+// thousand two hundred. They are held exactly as [Amount] values, never as
+// floats; a float in the file (1200.5 unquoted, 1e3) is an error, and so is
+// a negative amount. Together with a currency an Amount becomes [Money]:
+// integer minor units (cents, fen) of a [Currency].
+//
+// # Currencies
+//
+// One published table, listed by [Currencies] and searched by
+// [LookupCurrency], says how many decimals each ISO 4217 currency allows
+// and shows, and the symbol written before its amounts. Decimals follow
+// ISO 4217 (USD, EUR, CNY, HKD: 2; JPY, KRW: 0; KWD, BHD: 3; CLF: 4) except
+// that TWD is used in whole dollars (0). An amount with more decimals than
+// its currency allows is an error. Symbols are unique in the table, so no
+// document shows two currencies the same way: CNY is "¥" and JPY "JP¥",
+// TWD "NT$", HKD "HK$", USD "US$"; a currency without a well-known
+// unambiguous symbol is written with its code ("CHF 9.90"). The table is
+// also printed in doc/currencies.md.
+//
+// # Totals
+//
+// Totals are computed from the terms, never typed in. [Agreement.Totals]
+// uses these formulas, in integer minor units with checked arithmetic (a
+// product or sum that does not fit in int64 is an error, never a wrap):
+//
+//	price(i)       = items[i].quantity × items[i].unit_price
+//	line amount(i) = price(i) + items[i].proxy.service_fee   (0 without a proxy block)
+//	service fees   = Σ items[i].proxy.service_fee
+//	subtotal       = Σ line amount(i)
+//	total          = subtotal + shipping_fee
+//	balance due    = total − payment.deposit.amount          (0 without a deposit)
+//
+// Validation then checks what ties the totals to other terms: the
+// installments add up to the balance due, the deposit is at most the total,
+// and under CN earnest money (定金) is at most 20% of the total.
+//
+// # Amounts in words (大寫)
+//
+// [Money.Capital] writes an amount in Chinese capital numerals for the
+// zh-Hans and zh-Hant contracts (人民币壹仟零壹元伍角整, 新臺幣玖佰貳拾元整),
+// following the People's Bank of China rules for bills and settlement
+// vouchers (正确填写票据和结算凭证的基本规定); see [Money.Capital] for the
+// choices those rules leave open.
 package agreement
