@@ -1,0 +1,132 @@
+package confirm
+
+import "fmt"
+
+// Entries are numbered from 1 in error messages, in file order, as people
+// count them; Entry 0 means the file as a whole.
+
+// MalformedError reports a contract file that is not well formed: bad JSON,
+// an unknown field, a missing or ill-formed value, entries in an impossible
+// order. Nothing in it was checked further.
+type MalformedError struct {
+	Entry int    // 1-based entry, 0 for the file as a whole
+	Field string // the JSON field, if one is to blame
+	Err   error
+}
+
+func (e *MalformedError) Error() string {
+	where := "contract file"
+	if e.Entry > 0 {
+		where = fmt.Sprintf("entry %d", e.Entry)
+	}
+	if e.Field != "" {
+		where += ": " + e.Field
+	}
+	return fmt.Sprintf("confirm: malformed %s: %v", where, e.Err)
+}
+
+func (e *MalformedError) Unwrap() error { return e.Err }
+
+// InvalidSignatureError reports a confirmation whose signature does not
+// verify with the key it names: the signature or anything it signs was
+// changed.
+type InvalidSignatureError struct {
+	Entry    int
+	Revision int
+	Role     Role
+	Key      PublicKey
+}
+
+func (e *InvalidSignatureError) Error() string {
+	return fmt.Sprintf("confirm: entry %d: the %s's signature on revision %d does not verify (key %s)",
+		e.Entry, e.Role, e.Revision, e.Key.Fingerprint())
+}
+
+// DigestMismatchError reports recorded terms or text that no longer match
+// the digest recorded for them, or a recorded text that is not what the
+// recorded template set renders from the recorded terms.
+type DigestMismatchError struct {
+	Revision int
+	What     string // "terms", "text" or "rendered text"
+	Recorded Digest // the digest the file records
+	Computed Digest // the digest of what the file holds (or of the re-rendered text)
+}
+
+func (e *DigestMismatchError) Error() string {
+	switch e.What {
+	case "rendered text":
+		return fmt.Sprintf("confirm: revision %d: the recorded text (%s) is not what its template set renders from its terms (%s)",
+			e.Revision, e.Recorded.Short(), e.Computed.Short())
+	case "terms":
+		return fmt.Sprintf("confirm: revision %d: the terms do not match their recorded digest (recorded %s, computed %s)",
+			e.Revision, e.Recorded.Short(), e.Computed.Short())
+	}
+	return fmt.Sprintf("confirm: revision %d: the %s does not match its recorded digest (recorded %s, computed %s)",
+		e.Revision, e.What, e.Recorded.Short(), e.Computed.Short())
+}
+
+// KeyError reports a key that may not act for a role: not the key recorded
+// for the role at its first action, not the key the caller pinned, or a key
+// that already acts for the other role.
+type KeyError struct {
+	Entry  int
+	Role   Role
+	Key    PublicKey // the key that acted
+	Want   PublicKey // the key expected for Role, if known
+	Reason string
+}
+
+func (e *KeyError) Error() string {
+	where := ""
+	if e.Entry > 0 {
+		where = fmt.Sprintf("entry %d: ", e.Entry)
+	}
+	msg := fmt.Sprintf("confirm: %s%s key %s: %s", where, e.Role, e.Key.Fingerprint(), e.Reason)
+	if e.Want != "" {
+		msg += fmt.Sprintf(" (want %s)", e.Want.Fingerprint())
+	}
+	return msg
+}
+
+// HistoryError reports a broken hash chain: an entry was removed, inserted,
+// reordered or edited, so the head recorded in the next entry does not
+// match the history before it.
+type HistoryError struct {
+	Entry    int    // the first entry whose prev does not match
+	Recorded string // its recorded prev
+	Computed Digest // the head of the entries before it
+}
+
+func (e *HistoryError) Error() string {
+	return fmt.Sprintf("confirm: entry %d: broken history: it follows %s but the entries before it hash to %s",
+		e.Entry, e.Recorded, e.Computed)
+}
+
+// MismatchError reports a confirmation that does not belong where it
+// stands: it names a revision, digests, a template, a contract or an
+// account other than those of the revision it confirms. This is what a
+// confirmation copied from another agreement or revision looks like.
+type MismatchError struct {
+	Entry    int
+	Revision int
+	Field    string
+	Recorded string // what the confirmation says
+	Want     string // what the revision says
+}
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("confirm: entry %d: confirmation of revision %d does not belong to it: %s is %q, the revision's is %q",
+		e.Entry, e.Revision, e.Field, e.Recorded, e.Want)
+}
+
+// MissingPartyError reports a revision without its author's confirmation
+// (every proposal and amendment must carry it), or a revision authored by a
+// party that never confirmed it.
+type MissingPartyError struct {
+	Revision int
+	Role     Role
+}
+
+func (e *MissingPartyError) Error() string {
+	return fmt.Sprintf("confirm: revision %d lacks the confirmation of its author, the %s", e.Revision, e.Role)
+}

@@ -1,0 +1,156 @@
+// Package format is the wire format of a tradepact contract file: the JSON
+// structure, its strict parser, its canonical writer and the entry hash that
+// chains the history. It knows nothing about terms, keys or signatures; the
+// confirm package gives the fields their meaning. The specification is
+// doc/contract-file.md.
+package format
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/gowebpki/jcs"
+)
+
+// Version is the contract-file format version this package reads and writes.
+const Version = 1
+
+// EntryDomain prefixes the canonical JSON of an entry when it is hashed.
+const EntryDomain = "tradepact contract entry v1\n"
+
+// Entry types.
+const (
+	TypeRevision     = "revision"
+	TypeConfirmation = "confirmation"
+)
+
+// File is a contract file.
+type File struct {
+	Version int      `json:"tradepact_contract"`
+	ID      string   `json:"id"`
+	Entries []*Entry `json:"entries"`
+}
+
+// Template identifies the template set that rendered a revision.
+type Template struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Digest  string `json:"digest"`
+}
+
+// Change is one field that differs from the previous revision. Old is absent
+// when the field was added, New when it was removed.
+type Change struct {
+	Path string          `json:"path"`
+	Old  json.RawMessage `json:"old,omitempty"`
+	New  json.RawMessage `json:"new,omitempty"`
+}
+
+// Entry is one entry of the history: a revision or a confirmation. Fields
+// that do not belong to the entry's type must be empty.
+type Entry struct {
+	Type     string `json:"type"`
+	Prev     string `json:"prev,omitempty"`
+	Revision int    `json:"revision"`
+	Time     string `json:"time"`
+
+	// Revision.
+	Author   string          `json:"author,omitempty"`
+	Terms    json.RawMessage `json:"terms,omitempty"`
+	Document string          `json:"document,omitempty"`
+	Changes  []Change        `json:"changes,omitempty"`
+
+	// Both.
+	AgreementDigest string    `json:"agreement_digest"`
+	DocumentDigest  string    `json:"document_digest"`
+	Template        *Template `json:"template"`
+
+	// Confirmation.
+	Role      string `json:"role,omitempty"`
+	Account   string `json:"account,omitempty"`
+	Key       string `json:"key,omitempty"`
+	Signature string `json:"signature,omitempty"`
+}
+
+// ErrSyntax wraps every error that makes data not a contract file at all.
+var ErrSyntax = errors.New("not a contract file")
+
+// Parse decodes a contract file strictly: the JSON must be valid and free
+// of duplicate object keys, unknown fields and trailing data. Parse checks
+// the structure only, not what the values mean.
+func Parse(data []byte) (*File, error) {
+	if _, err := jcs.Transform(data); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	f := new(File)
+	if err := d.Decode(f); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: data after the contract", ErrSyntax)
+	}
+	for i, e := range f.Entries {
+		if e == nil {
+			return nil, fmt.Errorf("%w: entries[%d] is null", ErrSyntax, i)
+		}
+		for j, c := range e.Changes {
+			if len(c.Old) > 0 {
+				e.Changes[j].Old = compact(c.Old)
+			}
+			if len(c.New) > 0 {
+				e.Changes[j].New = compact(c.New)
+			}
+		}
+		if len(e.Terms) > 0 {
+			e.Terms = compact(e.Terms)
+		}
+	}
+	return f, nil
+}
+
+func compact(raw json.RawMessage) json.RawMessage {
+	c, err := jcs.Transform(raw)
+	if err != nil { // cannot happen: the whole file passed jcs.Transform
+		return raw
+	}
+	return c
+}
+
+// Marshal writes f in its canonical layout: indented JSON, HTML characters
+// not escaped, terms and change values in RFC 8785 form, a final newline.
+func Marshal(f *File) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Hash returns the SHA-256 of EntryDomain followed by the RFC 8785 form of
+// the entry's JSON. The chain head after an entry is its hash; each entry's
+// Prev is the head before it.
+func Hash(e *Entry) ([32]byte, error) {
+	raw, err := json.Marshal(e)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	c, err := jcs.Transform(raw)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	h := sha256.New()
+	h.Write([]byte(EntryDomain))
+	h.Write(c)
+	var out [32]byte
+	h.Sum(out[:0])
+	return out, nil
+}

@@ -1,0 +1,352 @@
+package confirm
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"slices"
+
+	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/confirm/internal/format"
+)
+
+// Result is what [Verify] found in a contract file that verifies: who
+// confirmed which revision, and whether both parties confirmed the latest.
+type Result struct {
+	ID        string      // the contract ID
+	Head      Digest      // the chain head, to compare with a copy kept elsewhere
+	Entries   int         // the number of entries in the history
+	Revisions []*Revision // in order; revision n is Revisions[n-1]
+	Seller    *Party      // nil if the seller never acted (impossible in a valid file)
+	Buyer     *Party      // nil if the buyer has not acted yet
+	// Agreed reports whether both parties confirmed the latest revision:
+	// the state a backend gates the trade on.
+	Agreed bool
+	// Notes are plain statements about what could not be checked, such as
+	// a text that was not re-rendered because this build has another
+	// template set.
+	Notes []string
+}
+
+// Party is a role's key as the contract file records it.
+type Party struct {
+	Role   Role
+	Key    PublicKey
+	Pinned bool // the key matched one pinned with [TrustKey]
+}
+
+// Revision is one verified revision.
+type Revision struct {
+	Number    int
+	Author    Role
+	Time      string
+	Terms     *agreement.Agreement
+	Text      []byte // the contract Markdown the parties were shown
+	Agreement Digest // digest of the canonical terms
+	Document  Digest // digest of Text
+	Template  TemplateID
+	Changes   []Change // against the previous revision
+	// Rerendered reports whether Text was re-rendered from Terms with the
+	// recorded template set and found identical. It is false when this
+	// build does not have that template set (see Result.Notes).
+	Rerendered bool
+	// Confirmations are the verified confirmations of this revision.
+	Confirmations []*Confirmation
+}
+
+// ConfirmedBy returns role's confirmation of r, or nil.
+func (r *Revision) ConfirmedBy(role Role) *Confirmation {
+	for _, c := range r.Confirmations {
+		if c.Role == role {
+			return c
+		}
+	}
+	return nil
+}
+
+// Latest returns the latest revision.
+func (r *Result) Latest() *Revision { return r.Revisions[len(r.Revisions)-1] }
+
+// Party returns the party of role, or nil if it has not acted.
+func (r *Result) Party(role Role) *Party {
+	if role == Seller {
+		return r.Seller
+	}
+	return r.Buyer
+}
+
+// Missing returns the roles whose confirmation of the latest revision is
+// still missing.
+func (r *Result) Missing() []Role {
+	var out []Role
+	for _, role := range []Role{Seller, Buyer} {
+		if r.Latest().ConfirmedBy(role) == nil {
+			out = append(out, role)
+		}
+	}
+	return out
+}
+
+func (r *Result) roleOf(k PublicKey, want Role) (Role, error) {
+	var role Role
+	switch {
+	case r.Seller != nil && r.Seller.Key == k:
+		role = Seller
+	case r.Buyer != nil && r.Buyer.Key == k:
+		role = Buyer
+	case r.Buyer == nil:
+		role = Buyer
+	default:
+		return "", &KeyError{Role: want, Key: k, Reason: "is neither the seller's nor the buyer's recorded key"}
+	}
+	if want != "" && want != role {
+		if p := r.Party(want); p != nil {
+			return "", &KeyError{Role: want, Key: k, Want: p.Key, Reason: "is not the key recorded for the " + string(want)}
+		}
+		return "", &KeyError{Role: want, Key: k, Reason: "already acts for the " + string(role)}
+	}
+	return role, nil
+}
+
+// Verify parses and verifies a contract file; see [Contract.Verify].
+func Verify(data []byte, opts ...Option) (*Result, error) {
+	c, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	return c.Verify(opts...)
+}
+
+// Verify checks the whole history: every entry's structure, every
+// revision's terms and text against their digests (re-rendering the text
+// when the recorded template set is at hand), every diff, the hash chain,
+// each role's key and every signature. It returns the first problem as one
+// of [*MalformedError], [*DigestMismatchError], [*MismatchError],
+// [*HistoryError], [*KeyError], [*InvalidSignatureError] or
+// [*MissingPartyError]. A nil error with Result.Agreed false means the file
+// is valid but the latest revision still lacks a confirmation.
+func (c *Contract) Verify(opts ...Option) (*Result, error) { return c.verify(newConfig(opts)) }
+
+func (c *Contract) verify(cfg *config) (*Result, error) {
+	f := c.f
+	res := &Result{ID: f.ID, Entries: len(f.Entries)}
+	if f.ID == "" {
+		return nil, &MalformedError{Field: "id", Err: fmt.Errorf("missing")}
+	}
+	if len(f.Entries) == 0 {
+		return nil, &MalformedError{Field: "entries", Err: fmt.Errorf("no entries")}
+	}
+	have := templateID(cfg.set)
+	keys := map[Role]PublicKey{}
+	var head Digest
+	var prevType string
+	noted := map[TemplateID]bool{}
+	for i, e := range f.Entries {
+		n := i + 1
+		bad := func(field string, format string, args ...any) error {
+			return &MalformedError{Entry: n, Field: field, Err: fmt.Errorf(format, args...)}
+		}
+		if err := checkTime(e.Time); err != nil {
+			return nil, &MalformedError{Entry: n, Field: "time", Err: err}
+		}
+		if e.Template == nil {
+			return nil, bad("template", "missing")
+		}
+		tdig, err := parseDigest(e.Template.Digest)
+		if err != nil {
+			return nil, bad("template.digest", "%v", err)
+		}
+		tid := TemplateID{Name: e.Template.Name, Version: e.Template.Version, Digest: tdig}
+		ad, err := parseDigest(e.AgreementDigest)
+		if err != nil {
+			return nil, bad("agreement_digest", "%v", err)
+		}
+		dd, err := parseDigest(e.DocumentDigest)
+		if err != nil {
+			return nil, bad("document_digest", "%v", err)
+		}
+		if i == 0 && e.Prev != "" {
+			return nil, &HistoryError{Entry: n, Recorded: e.Prev}
+		}
+		switch e.Type {
+		case format.TypeRevision:
+			if e.Role != "" || e.Account != "" || e.Key != "" || e.Signature != "" {
+				return nil, bad("", "a revision has no role, account, key or signature")
+			}
+			if e.Revision != len(res.Revisions)+1 {
+				return nil, bad("revision", "is %d, want %d", e.Revision, len(res.Revisions)+1)
+			}
+			if i > 0 && e.Prev != head.String() {
+				return nil, &HistoryError{Entry: n, Recorded: e.Prev, Computed: head}
+			}
+			if len(res.Revisions) > 0 {
+				if p := res.Latest(); p.ConfirmedBy(p.Author) == nil {
+					return nil, &MissingPartyError{Revision: p.Number, Role: p.Author}
+				}
+			}
+			author := Role(e.Author)
+			if !author.valid() {
+				return nil, bad("author", "%q is not seller or buyer", e.Author)
+			}
+			if e.Revision == 1 && author != Seller {
+				return nil, bad("author", "the seller proposes revision 1, not the %s", author)
+			}
+			if len(e.Terms) == 0 {
+				return nil, bad("terms", "missing")
+			}
+			a, err := decodeTerms(e.Terms)
+			if err != nil {
+				return nil, bad("terms", "%v", err)
+			}
+			if a.ID != f.ID {
+				return nil, bad("terms.id", "%q, the contract's is %q", a.ID, f.ID)
+			}
+			canon, got, err := canonicalTerms(a)
+			if err != nil {
+				return nil, bad("terms", "%v", err)
+			}
+			if got != ad {
+				return nil, &DigestMismatchError{Revision: e.Revision, What: "terms", Recorded: ad, Computed: got}
+			}
+			text := []byte(e.Document)
+			if got := digestOf(text); got != dd {
+				return nil, &DigestMismatchError{Revision: e.Revision, What: "text", Recorded: dd, Computed: got}
+			}
+			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid}
+			if tid == have {
+				again, err := renderText(a, cfg.set)
+				if err != nil {
+					return nil, bad("terms", "cannot render: %v", err)
+				}
+				if !bytes.Equal(again, text) {
+					return nil, &DigestMismatchError{Revision: e.Revision, What: "rendered text", Recorded: dd, Computed: digestOf(again)}
+				}
+				rev.Rerendered = true
+			} else if !noted[tid] {
+				noted[tid] = true
+				res.Notes = append(res.Notes, fmt.Sprintf(
+					"revision %d was rendered with template set %s, this build has %s: its text was checked against its digest but not re-rendered",
+					e.Revision, tid, have))
+			}
+			var want []Change
+			if len(res.Revisions) > 0 {
+				old, _, err := canonicalTerms(res.Latest().Terms)
+				if err != nil {
+					return nil, bad("terms", "%v", err)
+				}
+				if want, err = diffJSON(old, canon); err != nil {
+					return nil, bad("terms", "%v", err)
+				}
+				if len(want) == 0 {
+					return nil, bad("terms", "the same as revision %d's", len(res.Revisions))
+				}
+			}
+			if !sameChanges(want, e.Changes) {
+				return nil, bad("changes", "do not match the difference from the previous revision")
+			}
+			rev.Changes = want
+			res.Revisions = append(res.Revisions, rev)
+
+		case format.TypeConfirmation:
+			if e.Author != "" || len(e.Terms) > 0 || e.Document != "" || len(e.Changes) > 0 {
+				return nil, bad("", "a confirmation has no author, terms, document or changes")
+			}
+			role := Role(e.Role)
+			if !role.valid() {
+				return nil, bad("role", "%q is not seller or buyer", e.Role)
+			}
+			key, err := ParsePublicKey(e.Key)
+			if err != nil || string(key) != e.Key {
+				return nil, bad("key", "not an ed25519 public key")
+			}
+			sig, err := base64.StdEncoding.Strict().DecodeString(e.Signature)
+			if err != nil {
+				return nil, bad("signature", "not standard base64")
+			}
+			if len(res.Revisions) == 0 {
+				return nil, bad("", "a confirmation before any revision")
+			}
+			rev := res.Latest()
+			mismatch := func(field, got, want string) error {
+				return &MismatchError{Entry: n, Revision: e.Revision, Field: field, Recorded: got, Want: want}
+			}
+			account := rev.Terms.Seller.Account
+			if role == Buyer {
+				account = rev.Terms.Buyer.Account
+			}
+			switch {
+			case e.Revision != rev.Number:
+				return nil, mismatch("revision", fmt.Sprint(e.Revision), fmt.Sprint(rev.Number))
+			case ad != rev.Agreement:
+				return nil, mismatch("agreement_digest", ad.String(), rev.Agreement.String())
+			case dd != rev.Document:
+				return nil, mismatch("document_digest", dd.String(), rev.Document.String())
+			case tid != rev.Template:
+				return nil, mismatch("template", tid.String(), rev.Template.String())
+			case e.Account != account:
+				return nil, mismatch("account", e.Account, account)
+			}
+			if e.Prev != head.String() {
+				return nil, &HistoryError{Entry: n, Recorded: e.Prev, Computed: head}
+			}
+			if k, ok := keys[role.other()]; ok && k == key {
+				return nil, &KeyError{Entry: n, Role: role, Key: key, Reason: "already acts for the " + string(role.other()) + "; one key cannot act for both parties"}
+			}
+			if k, ok := keys[role]; ok && k != key {
+				return nil, &KeyError{Entry: n, Role: role, Key: key, Want: k, Reason: "is not the key recorded for the " + string(role) + " at its first action"}
+			}
+			if p, ok := cfg.pins[role]; ok && p != key {
+				return nil, &KeyError{Entry: n, Role: role, Key: key, Want: p, Reason: "is not the pinned key"}
+			}
+			if prevType == format.TypeRevision && role != rev.Author {
+				return nil, &MissingPartyError{Revision: rev.Number, Role: rev.Author}
+			}
+			if rev.ConfirmedBy(role) != nil {
+				return nil, bad("", "the %s already confirmed revision %d", role, rev.Number)
+			}
+			conf := &Confirmation{
+				Contract: f.ID, Revision: e.Revision, Role: role, Account: e.Account,
+				Agreement: ad, Document: dd, Template: tid, History: head,
+				Time: e.Time, Key: key, Signature: sig,
+			}
+			if !conf.Verify() {
+				return nil, &InvalidSignatureError{Entry: n, Revision: e.Revision, Role: role, Key: key}
+			}
+			keys[role] = key
+			rev.Confirmations = append(rev.Confirmations, conf)
+
+		default:
+			return nil, bad("type", "%q is not revision or confirmation", e.Type)
+		}
+		h, err := format.Hash(e)
+		if err != nil {
+			return nil, bad("", "%v", err)
+		}
+		head, prevType = h, e.Type
+	}
+	if p := res.Latest(); p.ConfirmedBy(p.Author) == nil {
+		return nil, &MissingPartyError{Revision: p.Number, Role: p.Author}
+	}
+	for _, role := range []Role{Seller, Buyer} {
+		k, ok := keys[role]
+		if !ok {
+			continue
+		}
+		_, pinned := cfg.pins[role]
+		p := &Party{Role: role, Key: k, Pinned: pinned}
+		if role == Seller {
+			res.Seller = p
+		} else {
+			res.Buyer = p
+		}
+	}
+	res.Head = head
+	res.Agreed = len(res.Missing()) == 0
+	return res, nil
+}
+
+func sameChanges(want []Change, got []format.Change) bool {
+	return slices.EqualFunc(want, got, func(a Change, b format.Change) bool {
+		return a.Path == b.Path && bytes.Equal(a.Old, b.Old) && bytes.Equal(a.New, b.New)
+	})
+}
