@@ -48,7 +48,7 @@ const (
 // major units of [Agreement.Currency]; totals are never stored, they are
 // computed by [Agreement.Totals].
 type Agreement struct {
-	Version      int           `yaml:"tradepact" json:"tradepact" validate:"required"`
+	Version      int           `yaml:"tradepact" json:"tradepact" validate:"required,min=1"`
 	ID           string        `yaml:"id" json:"id" validate:"required,max=64,printascii"`
 	Kind         Kind          `yaml:"kind" json:"kind" validate:"required,oneof=goods secondhand proxy_purchase gift_card"`
 	Locale       Locale        `yaml:"locale" json:"locale" validate:"required,oneof=en zh-Hans zh-Hant"`
@@ -70,6 +70,11 @@ type Agreement struct {
 	Dispute      Dispute       `yaml:"dispute" json:"dispute" validate:"required"`
 	Evidence     Evidence      `yaml:"evidence" json:"evidence" validate:"required"`
 	Clauses      []Clause      `yaml:"clauses,omitempty" json:"clauses,omitempty" validate:"omitempty,max=200,dive"`
+
+	// pos is where each path was written in the decoded file (see Decode);
+	// source is the name given to Decode.
+	pos    map[string]position
+	source string
 }
 
 // Platform is the marketplace the trade was agreed on.
@@ -102,7 +107,7 @@ type Item struct {
 	Name        string    `yaml:"name" json:"name" validate:"required,max=200"`
 	Description string    `yaml:"description,omitempty" json:"description,omitempty" validate:"max=2000"`
 	Quantity    int       `yaml:"quantity" json:"quantity" validate:"required,min=1,max=1000000"`
-	UnitPrice   Amount    `yaml:"unit_price" json:"unit_price"`
+	UnitPrice   Amount    `yaml:"unit_price" json:"unit_price" validate:"required"`
 	Condition   string    `yaml:"condition,omitempty" json:"condition,omitempty" validate:"omitempty,oneof=new like_new good fair poor"`
 	Defects     []string  `yaml:"defects,omitempty" json:"defects,omitempty" validate:"omitempty,max=100,dive,required,max=500"`
 	GiftCard    *GiftCard `yaml:"gift_card,omitempty" json:"gift_card,omitempty"`
@@ -113,8 +118,8 @@ type Item struct {
 type GiftCard struct {
 	Brand     string `yaml:"brand" json:"brand" validate:"required,max=100"`
 	CardType  string `yaml:"card_type" json:"card_type" validate:"required,oneof=anonymous registered code voucher"`
-	FaceValue Amount `yaml:"face_value" json:"face_value"`
-	Balance   Amount `yaml:"balance" json:"balance"`
+	FaceValue Amount `yaml:"face_value" json:"face_value" validate:"required"`
+	Balance   Amount `yaml:"balance" json:"balance" validate:"required"`
 	Expires   Date   `yaml:"expires" json:"expires" validate:"required"`
 	// Source is the seller's declaration of how the card was lawfully obtained.
 	Source    string `yaml:"source" json:"source" validate:"required,max=500"`
@@ -138,7 +143,7 @@ type Proxy struct {
 	// FXRate is how many units of the agreement currency one unit of
 	// StoreCurrency buys, as a decimal string; fixed on FXFixedOn.
 	FXRate          string `yaml:"fx_rate,omitempty" json:"fx_rate,omitempty" validate:"omitempty,numeric"`
-	FXFixedOn       Date   `yaml:"fx_fixed_on,omitempty" json:"fx_fixed_on,omitempty"`
+	FXFixedOn       Date   `yaml:"fx_fixed_on,omitempty" json:"fx_fixed_on,omitempty" validate:"required_with=FXRate"`
 	FXChangeBorneBy string `yaml:"fx_change_borne_by,omitempty" json:"fx_change_borne_by,omitempty" validate:"omitempty,oneof=seller buyer"`
 	DutyPaidBy      string `yaml:"duty_paid_by,omitempty" json:"duty_paid_by,omitempty" validate:"omitempty,oneof=seller buyer"`
 	LossBorneBy     string `yaml:"loss_borne_by,omitempty" json:"loss_borne_by,omitempty" validate:"omitempty,oneof=seller buyer"`
@@ -177,14 +182,14 @@ const (
 // Deposit is paid before the balance.
 type Deposit struct {
 	Type   string `yaml:"type" json:"type" validate:"required,oneof=earnest prepayment"`
-	Amount Amount `yaml:"amount" json:"amount"`
+	Amount Amount `yaml:"amount" json:"amount" validate:"required"`
 	Due    Date   `yaml:"due" json:"due" validate:"required"`
 }
 
 // Installment is one scheduled payment of the balance due.
 type Installment struct {
 	Due    Date   `yaml:"due" json:"due" validate:"required"`
-	Amount Amount `yaml:"amount" json:"amount"`
+	Amount Amount `yaml:"amount" json:"amount" validate:"required"`
 }
 
 // Escrow is a platform holding the payment until release (D12).

@@ -1,0 +1,165 @@
+package agreement
+
+import "strings"
+
+// Rules of decoding: the Rule of a [FieldError] returned by [Decode]; also
+// [RuleSyntax] (not well-formed YAML or JSON; Value holds the parser's own
+// words) and the amount rules [RuleFloat], [RuleNegative], [RuleOverflow].
+const (
+	RuleSize           = "size"            // the file is larger than MaxSize (Param)
+	RuleEncoding       = "encoding"        // not valid UTF-8
+	RuleBinary         = "binary"          // a control character: not a text file
+	RuleEmpty          = "empty"           // no document
+	RuleSecondDocument = "second_document" // a second YAML document
+	RuleTrailingData   = "trailing_data"   // data after the JSON value
+	RuleAlias          = "alias"           // a YAML anchor or alias
+	RuleDepth          = "depth"           // nested deeper than the format needs
+	RuleKeyType        = "key_type"        // a key that is not a plain scalar
+	RuleDuplicateKey   = "duplicate_key"   // a key given twice (Param: the first one's line:column)
+	RuleUnknownKey     = "unknown_key"     // a key the format does not have (Param: the enclosing path)
+	RuleType           = "type"            // a value of the wrong type (Param: amount, date, integer, bool, text, mapping, list)
+	RuleVersion        = "version"         // a format version newer than FormatVersion (Param)
+)
+
+// Rules of validation that tie fields together: the Rule of a [FieldError]
+// returned by [Agreement.Validate]; also [RuleCurrency] and [RuleDecimals]
+// (Param: the decimals allowed). Field rules use validator's tag names
+// ("required", "oneof", "max", …) instead.
+const (
+	RuleDistinctParties      = "distinct_parties"        // seller and buyer are the same account
+	RuleNotBefore            = "not_before"              // a date before the one at Param
+	RuleNotAfter             = "not_after"               // a date after the one at Param
+	RuleDepositMax           = "deposit_max"             // deposit more than the total (Param)
+	RuleEarnestCap           = "earnest_cap"             // earnest money over 20% of the total under CN (Param: the cap)
+	RuleEarnestCapWarning    = "earnest_cap_warning"     // the same, elsewhere: a warning
+	RuleInstallmentsOnly     = "installments_only"       // installments without method installments
+	RuleInstallmentsRequired = "installments_required"   // method installments without a schedule
+	RuleInstallmentsSum      = "installments_sum"        // installments do not add up to the balance due (Param)
+	RuleInstallmentsOrder    = "installments_order"      // an installment not after the previous one
+	RuleEscrowRequired       = "escrow_required"         // method escrow without an escrow block
+	RuleEscrowOnly           = "escrow_only"             // an escrow block without method escrow
+	RuleConditionRequired    = "condition_required"      // a second-hand item without a condition grade
+	RuleProxyRequired        = "proxy_required"          // a proxy purchase item without a proxy block
+	RuleProxyOnly            = "proxy_only"              // a proxy block outside a proxy purchase
+	RuleFXRequired           = "fx_required"             // a foreign store price without rate or fixing date
+	RuleGiftCardRequired     = "gift_card_required"      // a gift card item without the card block
+	RuleGiftCardOnly         = "gift_card_only"          // a card block outside a gift card deal
+	RuleBalanceMax           = "balance_max"             // balance more than face value (Param)
+	RuleExpiry               = "expiry"                  // card expires before delivery plus inspection (Param: first acceptable day)
+	RuleInspectionOne        = "inspection_one"          // inspection with both or neither of hours and days
+	RuleExclusionsAck        = "exclusions_acknowledged" // exclusions without the buyer's acknowledgement
+	RuleNoReasonMin          = "no_reason_min"           // business seller under CN or TW with fewer than 7 days (Param: CN or TW)
+	RuleShippingFeeSeller    = "shipping_fee_seller"     // a shipping fee although the seller pays shipping
+	RuleShippingPaidBy       = "shipping_paid_by"        // shipping without saying who pays it
+	RuleGraceDays            = "grace_days"              // grace_then_cancel without grace_days
+	RuleForfeitNeedsEarnest  = "forfeit_needs_earnest"   // forfeiting a deposit that is not earnest money
+	RuleDefectsNone          = "defects_none"            // warning: used goods with no defect listed
+	RuleAfterSalesMissing    = "after_sales_missing"     // warning: no after-sales contact
+	RuleInspectionMissing    = "inspection_missing"      // warning: no inspection window
+	RuleChannelMissing       = "channel_missing"         // warning: digital delivery without a channel
+	RuleTrackingMissing      = "tracking_missing"        // warning: shipping without tracking
+	RuleAuthenticityMissing  = "authenticity_missing"    // warning: proxy purchase without authenticity guarantee
+	RulePriceOverBalance     = "price_over_balance"      // warning: card sold for more than its balance
+	RuleDutyUnassigned       = "duty_unassigned"         // warning: foreign purchase without saying who pays duty
+	RuleInvalid              = "invalid"                 // a field rule with no translation of its own
+)
+
+// catalog holds the messages of this package's rules, and of the few
+// validator tags whose translations some locale lacks, in en, zh-Hans and
+// zh-Hant. "{param}" and "{value}" are replaced by the finding's Param and
+// Value. A key "rule:param" overrides "rule" for that param. Never changed
+// after initialisation.
+var catalog = map[string][3]string{
+	RuleSize:           {"the file is larger than {param} bytes", "文件超过 {param} 字节", "檔案超過 {param} 位元組"},
+	RuleEncoding:       {"not valid UTF-8 (byte {value}); save the file as UTF-8", "不是有效的 UTF-8 编码（字节 {value}），请以 UTF-8 保存文件", "不是有效的 UTF-8 編碼（位元組 {value}），請以 UTF-8 儲存檔案"},
+	RuleBinary:         {"control character {value}: this is not a text terms file", "控制字符 {value}：这不是文本格式的条款文件", "控制字元 {value}：這不是文字格式的條款檔案"},
+	RuleEmpty:          {"the file holds no terms", "文件中没有条款", "檔案中沒有條款"},
+	RuleSyntax:         {"not well-formed: {value}", "格式错误：{value}", "格式錯誤：{value}"},
+	RuleSecondDocument: {"a second YAML document; a terms file holds exactly one", "出现第二个 YAML 文档；条款文件只能有一个", "出現第二個 YAML 文件；條款檔案只能有一個"},
+	RuleTrailingData:   {"data after the end of the terms", "条款结束后还有多余内容", "條款結束後還有多餘內容"},
+	RuleAlias:          {"YAML anchors and aliases (&{value}, *{value}) are not allowed; write the value out", "不允许使用 YAML 锚点和别名（&{value}、*{value}），请直接写出内容", "不允許使用 YAML 錨點與別名（&{value}、*{value}），請直接寫出內容"},
+	RuleDepth:          {"nested more than {param} levels deep", "嵌套超过 {param} 层", "巢狀超過 {param} 層"},
+	RuleKeyType:        {"a key must be plain text", "键必须是纯文本", "鍵必須是純文字"},
+	RuleDuplicateKey:   {"key %q given twice (first at {param})", "键 %q 重复（第一次出现在 {param}）", "鍵 %q 重複（第一次出現在 {param}）"},
+	RuleUnknownKey:     {"unknown key %q", "未知的键 %q", "未知的鍵 %q"},
+	"type:amount":      {"%q is not an amount: write a decimal string in major units such as \"1,200.50\" or an integer", "%q 不是金额：请写成以元为单位的十进制字符串（如 \"1,200.50\"）或整数", "%q 不是金額：請寫成以元為單位的十進位字串（如 \"1,200.50\"）或整數"},
+	"type:date":        {"%q is not a date: write YYYY-MM-DD", "%q 不是日期：请写成 YYYY-MM-DD", "%q 不是日期：請寫成 YYYY-MM-DD"},
+	"type:integer":     {"%q is not a whole number", "%q 不是整数", "%q 不是整數"},
+	"type:bool":        {"%q is not true or false", "%q 不是 true 或 false", "%q 不是 true 或 false"},
+	"type:text":        {"%q is not text", "%q 不是文本", "%q 不是文字"},
+	"type:mapping":     {"want keys and values here, not %q", "此处应为键值对，而不是 %q", "此處應為鍵值對，而非 %q"},
+	"type:list":        {"want a list here, not %q", "此处应为列表，而不是 %q", "此處應為清單，而非 %q"},
+	RuleType:           {"%q has the wrong type", "%q 类型不对", "%q 型別不對"},
+	RuleVersion:        {"format version %q is newer than this program reads ({param}); update tradepact", "格式版本 %q 比本程序支持的版本（{param}）更新，请升级 tradepact", "格式版本 %q 比本程式支援的版本（{param}）更新，請更新 tradepact"},
+
+	RuleCurrency:             {"%q is not a currency this program knows (ISO 4217 code)", "%q 不是已知的币种（ISO 4217 代码）", "%q 不是已知的幣別（ISO 4217 代碼）"},
+	RuleDecimals:             {"%q has more decimals than the currency allows ({param})", "%q 的小数位数超过该币种允许的位数（{param}）", "%q 的小數位數超過該幣別允許的位數（{param}）"},
+	RuleDistinctParties:      {"the buyer's account is the seller's account (%q); seller and buyer must be different", "买家账号与卖家账号相同（%q），买卖双方必须不同", "買家帳號與賣家帳號相同（%q），買賣雙方必須不同"},
+	RuleNotBefore:            {"%q is before {param}", "%q 早于 {param}", "%q 早於 {param}"},
+	RuleNotAfter:             {"%q is after {param}", "%q 晚于 {param}", "%q 晚於 {param}"},
+	RuleDepositMax:           {"the deposit %q is more than the total {param}", "订金 %q 超过总价 {param}", "訂金 %q 超過總價 {param}"},
+	RuleEarnestCap:           {"earnest money (定金) of %q is more than 20% of the total: PRC Civil Code art. 586 caps it at {param} and the excess has no effect as earnest money", "定金 %q 超过总价的20%：《民法典》第五百八十六条规定定金数额不得超过主合同标的额的20%（即 {param}），超过部分不产生定金的效力", "定金 %q 超過總價的20%：中國大陸《民法典》第586條規定定金數額不得超過主合同標的額的20%（即 {param}），超過部分不產生定金效力"},
+	RuleEarnestCapWarning:    {"earnest money (定金) of %q is more than 20% of the total ({param}); PRC law would cap it there, and a large forfeit invites a dispute", "定金 %q 超过总价的20%（{param}）；按中国大陆法律超出部分无定金效力，金额过高容易引发纠纷", "定金 %q 超過總價的20%（{param}）；依中國大陸法律超出部分無定金效力，金額過高容易引發糾紛"},
+	RuleInstallmentsOnly:     {"installments are only for payment.method: installments", "只有 payment.method 为 installments 时才能约定分期", "只有 payment.method 為 installments 時才能約定分期"},
+	RuleInstallmentsRequired: {"payment.method installments needs the installment schedule", "分期付款须列出分期计划", "分期付款須列出分期計畫"},
+	RuleInstallmentsSum:      {"the installments add up to %q, not the balance due {param}", "各期金额合计 %q，与应付余额 {param} 不符", "各期金額合計 %q，與應付餘額 {param} 不符"},
+	RuleInstallmentsOrder:    {"%q is not after the previous installment ({param})", "%q 不晚于上一期（{param}）", "%q 不晚於上一期（{param}）"},
+	RuleEscrowRequired:       {"payment.method escrow needs the escrow block (provider and release rule)", "担保交易须填写 escrow（平台与放款条件）", "第三方支付須填寫 escrow（平台與撥款條件）"},
+	RuleEscrowOnly:           {"an escrow block is only for payment.method: escrow", "只有 payment.method 为 escrow 时才能填写 escrow", "只有 payment.method 為 escrow 時才能填寫 escrow"},
+	RuleConditionRequired:    {"a second-hand item needs its condition (new, like_new, good, fair, poor)", "二手商品须注明成色（new、like_new、good、fair、poor）", "二手商品須註明成色（new、like_new、good、fair、poor）"},
+	RuleProxyRequired:        {"a proxy purchase item needs the proxy block naming the store", "代购商品须填写 proxy 并注明购买商店", "代購商品須填寫 proxy 並註明購買商店"},
+	RuleProxyOnly:            {"a proxy block is only for kind: proxy_purchase", "只有 kind 为 proxy_purchase 时才能填写 proxy", "只有 kind 為 proxy_purchase 時才能填寫 proxy"},
+	RuleFXRequired:           {"a store price in another currency needs fx_rate and fx_fixed_on, so the price cannot move later", "以外币计价的商店价格须注明 fx_rate 与 fx_fixed_on，以免事后价格变动", "以外幣計價的商店價格須註明 fx_rate 與 fx_fixed_on，以免事後價格變動"},
+	RuleGiftCardRequired:     {"a gift card item needs the gift_card block (brand, face value, balance, expiry, source)", "礼品卡商品须填写 gift_card（品牌、面额、余额、有效期、来源）", "禮物卡商品須填寫 gift_card（品牌、面額、餘額、有效期限、來源）"},
+	RuleGiftCardOnly:         {"a gift_card block is only for kind: gift_card", "只有 kind 为 gift_card 时才能填写 gift_card", "只有 kind 為 gift_card 時才能填寫 gift_card"},
+	RuleBalanceMax:           {"the balance %q is more than the face value {param}", "余额 %q 超过面额 {param}", "餘額 %q 超過面額 {param}"},
+	RuleExpiry:               {"the card expires on %q, before the inspection window after delivery ends; it must be valid at least until {param}", "卡片于 %q 到期，早于交付后验收期结束；有效期至少须到 {param}", "卡片於 %q 到期，早於交付後檢查期結束；有效期限至少須到 {param}"},
+	RuleInspectionOne:        {"give exactly one of hours or days", "hours 与 days 必须且只能填写一项", "hours 與 days 必須且只能填寫一項"},
+	RuleExclusionsAck:        {"exclusions from the no-reason return need exclusions_acknowledged: true (the buyer confirms them at purchase)", "排除无理由退货须设 exclusions_acknowledged: true（买家在购买时确认）", "排除無理由退貨須設 exclusions_acknowledged: true（買家於購買時確認）"},
+	"no_reason_min:CN":       {"a business seller must let the buyer return goods bought at a distance within 7 days without reason (PRC Consumer Rights Protection Law art. 25); this binds businesses only: set seller.business: false if the seller is a private person", "经营者采用网络等方式销售商品，消费者有权自收到商品之日起七日内无理由退货（《消费者权益保护法》第二十五条）；此规定只约束经营者，卖家为个人时请设 seller.business: false", "經營者以網路等方式銷售商品，消費者有權自收到商品之日起七日內無理由退貨（中國大陸《消費者權益保護法》第25條）；此規定只拘束經營者，賣家為個人時請設 seller.business: false"},
+	"no_reason_min:TW":       {"a business seller must let the buyer cancel a distance sale within 7 days of receipt without reason (Taiwan Consumer Protection Act art. 19); this binds businesses only: set seller.business: false if the seller is a private person", "企业经营者以通讯交易方式销售商品，消费者得于收受商品后七日内无须说明理由解除契约（台湾《消费者保护法》第19条）；此规定只约束企业经营者，卖家为个人时请设 seller.business: false", "企業經營者以通訊交易方式銷售商品，消費者得於收受商品後七日內無須說明理由解除契約（《消費者保護法》第19條）；此規定只拘束企業經營者，賣家為個人時請設 seller.business: false"},
+	RuleNoReasonMin:          {"a business seller must offer at least 7 days' return without reason", "经营者须提供至少七日无理由退货", "企業經營者須提供至少七日無理由退貨"},
+	RuleShippingFeeSeller:    {"shipping_fee must be 0 when delivery.shipping_paid_by is seller", "delivery.shipping_paid_by 为 seller 时 shipping_fee 必须为 0", "delivery.shipping_paid_by 為 seller 時 shipping_fee 必須為 0"},
+	RuleShippingPaidBy:       {"say who pays for shipping (seller or buyer)", "请注明运费由谁承担（seller 或 buyer）", "請註明運費由誰負擔（seller 或 buyer）"},
+	RuleGraceDays:            {"late_payment grace_then_cancel needs grace_days", "late_payment 为 grace_then_cancel 时须填写 grace_days", "late_payment 為 grace_then_cancel 時須填寫 grace_days"},
+	RuleForfeitNeedsEarnest:  {"only earnest money (定金) can be forfeited: add a deposit of type earnest or choose another late_payment", "只有定金可以不予返还：请约定 type 为 earnest 的定金，或改用其他 late_payment", "只有定金可以沒收：請約定 type 為 earnest 的定金，或改用其他 late_payment"},
+	RuleDefectsNone:          {"no defects listed for a used item; list every known defect so the buyer cannot later say one was hidden", "二手商品未列出瑕疵；请逐条列出所有已知瑕疵，以免日后被指隐瞒", "二手商品未列出瑕疵；請逐條列出所有已知瑕疵，以免日後被指隱瞞"},
+	RuleAfterSalesMissing:    {"no after-sales contact and response time", "未注明售后联系方式与回复时限", "未註明售後聯絡方式與回覆時限"},
+	RuleInspectionMissing:    {"no inspection window: say how long the buyer has to check the goods", "未约定验收期：请注明买家有多长时间检查商品", "未約定檢查期：請註明買家有多長時間檢查商品"},
+	RuleChannelMissing:       {"digital delivery without a channel: say where the code is revealed", "数字交付未注明渠道：请注明在哪里发送卡密", "數位交付未註明管道：請註明在哪裡提供序號"},
+	RuleTrackingMissing:      {"shipping without tracking makes a lost parcel hard to settle", "寄送无物流单号，丢件时难以厘清责任", "寄送無物流追蹤，遺失時難以釐清責任"},
+	RuleAuthenticityMissing:  {"no authenticity guarantee for a proxy purchase", "代购未约定正品保证", "代購未約定正品保證"},
+	RulePriceOverBalance:     {"the card is sold for more than its balance {param}", "礼品卡售价高于余额 {param}", "禮物卡售價高於餘額 {param}"},
+	RuleDutyUnassigned:       {"a purchase abroad without duty_paid_by: say who pays customs duty", "境外代购未注明 duty_paid_by：请注明关税由谁承担", "境外代購未註明 duty_paid_by：請註明關稅由誰負擔"},
+	RuleFloat:                {"%q is a float: write amounts as a decimal string (\"1200.50\") or an integer", "%q 是浮点数：金额请写成十进制字符串（\"1200.50\"）或整数", "%q 是浮點數：金額請寫成十進位字串（\"1200.50\"）或整數"},
+	RuleNegative:             {"%q is negative", "%q 为负数", "%q 為負數"},
+	RuleOverflow:             {"%q is too large", "%q 数额过大", "%q 數額過大"},
+	RuleInvalid:              {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
+
+	// Validator tags whose translation some locale lacks.
+	"unique":    {"list the same value only once", "同一值只能出现一次", "同一值只能出現一次"},
+	"uppercase": {"%q must be in capital letters", "%q 必须为大写字母", "%q 必須為大寫字母"},
+}
+
+// message formats the catalog entry for rule in locale i.
+func message(rule string, i int, param, value string) string {
+	m, ok := catalog[rule+":"+param]
+	if !ok {
+		m, ok = catalog[rule]
+	}
+	if !ok {
+		m = catalog[RuleInvalid]
+		param = rule
+	}
+	s := m[i]
+	s = strings.Replace(s, "%q", quote(value), 1)
+	return strings.NewReplacer("{param}", param, "{value}", value).Replace(s)
+}
+
+// quote quotes user input for a message, keeping non-ASCII text readable.
+func quote(s string) string {
+	if len(s) > 80 {
+		s = s[:77] + "…"
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+}

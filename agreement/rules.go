@@ -1,0 +1,325 @@
+package agreement
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// earnestCapPercent is the cap on earnest money (定金) as a percentage of
+// the total: PRC Civil Code art. 586.
+const earnestCapPercent = 20
+
+// minNoReasonDays is the no-reason return window the consumer laws of CN
+// (Consumer Rights Protection Law art. 25) and TW (Consumer Protection Act
+// art. 19) give buyers from businesses at a distance.
+const minNoReasonDays = 7
+
+// rules collects the findings of the cross-field rules.
+type rules struct {
+	a   *Agreement
+	out []*FieldError
+}
+
+func (r *rules) add(sev Severity, path, rule, param, value string) {
+	r.out = append(r.out, &FieldError{Path: path, Rule: rule, Param: param, Value: value, Severity: sev})
+}
+
+func (r *rules) err(path, rule, param, value string) { r.add(SeverityError, path, rule, param, value) }
+func (r *rules) warn(path, rule, param, value string) {
+	r.add(SeverityWarning, path, rule, param, value)
+}
+
+// crossRules runs the rules that tie fields together. They assume nothing
+// the field rules check: every rule skips what it cannot judge (a missing
+// date, an unknown currency) rather than report it twice.
+func (a *Agreement) crossRules() []*FieldError {
+	r := &rules{a: a}
+	if a.Version > FormatVersion {
+		r.err("tradepact", RuleVersion, strconv.Itoa(FormatVersion), strconv.Itoa(a.Version))
+	}
+	r.parties()
+	r.dates()
+	moneyOK := r.money()
+	if moneyOK {
+		r.totals()
+	}
+	r.payment()
+	r.items()
+	r.delivery()
+	r.refund()
+	r.advice()
+	return r.out
+}
+
+func sameAccount(x, y string) bool {
+	x, y = strings.TrimSpace(x), strings.TrimSpace(y)
+	return x != "" && strings.EqualFold(x, y)
+}
+
+func (r *rules) parties() {
+	if sameAccount(r.a.Seller.Account, r.a.Buyer.Account) {
+		r.err("buyer.account", RuleDistinctParties, "seller.account", r.a.Buyer.Account)
+	}
+}
+
+// notBefore reports d before e (when both are set).
+func (r *rules) notBefore(path string, d Date, ePath string, e Date) {
+	if !d.IsZero() && !e.IsZero() && d.Before(e) {
+		r.err(path, RuleNotBefore, ePath+" ("+e.String()+")", d.String())
+	}
+}
+
+func (r *rules) dates() {
+	a := r.a
+	r.notBefore("payment.due", a.Payment.Due, "date", a.Date)
+	if dep := a.Payment.Deposit; dep != nil {
+		r.notBefore("payment.deposit.due", dep.Due, "date", a.Date)
+		if !dep.Due.IsZero() && !a.Payment.Due.IsZero() && dep.Due.After(a.Payment.Due) && a.Payment.Method != MethodInstallments {
+			r.err("payment.deposit.due", RuleNotAfter, "payment.due ("+a.Payment.Due.String()+")", dep.Due.String())
+		}
+	}
+	r.notBefore("delivery.deadline", a.Delivery.Deadline, "date", a.Date)
+	for i, it := range a.Items {
+		if p := it.Proxy; p != nil && !p.FXFixedOn.IsZero() && !a.Date.IsZero() && p.FXFixedOn.After(a.Date) {
+			r.err(fmt.Sprintf("items[%d].proxy.fx_fixed_on", i), RuleNotAfter, "date ("+a.Date.String()+")", p.FXFixedOn.String())
+		}
+	}
+}
+
+// money checks that the currency is known and that every amount fits it;
+// it reports whether totals can be computed.
+func (r *rules) money() bool {
+	a := r.a
+	if a.Currency == "" {
+		return false // the field rule reports it
+	}
+	cur, ok := LookupCurrency(a.Currency)
+	if !ok {
+		r.err("currency", RuleCurrency, "", a.Currency)
+		return false
+	}
+	ok = true
+	check := func(path string, v Amount, c Currency) {
+		if v.Decimals() > c.Decimals {
+			r.err(path, RuleDecimals, strconv.Itoa(c.Decimals), v.String())
+			ok = false
+		}
+	}
+	for i, it := range a.Items {
+		p := fmt.Sprintf("items[%d]", i)
+		check(p+".unit_price", it.UnitPrice, cur)
+		if g := it.GiftCard; g != nil {
+			check(p+".gift_card.face_value", g.FaceValue, cur)
+			check(p+".gift_card.balance", g.Balance, cur)
+		}
+		if x := it.Proxy; x != nil {
+			check(p+".proxy.service_fee", x.ServiceFee, cur)
+			if x.StoreCurrency != "" {
+				if sc, known := LookupCurrency(x.StoreCurrency); !known {
+					r.err(p+".proxy.store_currency", RuleCurrency, "", x.StoreCurrency)
+				} else {
+					check(p+".proxy.store_price", x.StorePrice, sc)
+				}
+			}
+		}
+	}
+	check("shipping_fee", a.ShippingFee, cur)
+	if d := a.Payment.Deposit; d != nil {
+		check("payment.deposit.amount", d.Amount, cur)
+	}
+	for i, in := range a.Payment.Installments {
+		check(fmt.Sprintf("payment.installments[%d].amount", i), in.Amount, cur)
+	}
+	return ok
+}
+
+// totals checks what depends on the computed totals: the deposit and its
+// earnest-money cap, and the installment schedule.
+func (r *rules) totals() {
+	a := r.a
+	t, err := a.Totals()
+	if err != nil {
+		if ae, ok := err.(*AmountError); ok && ae.Rule == RuleOverflow {
+			r.err(ae.Path, RuleOverflow, "", "")
+		}
+		return
+	}
+	if dep := a.Payment.Deposit; dep != nil && !dep.Amount.IsZero() {
+		if t.Deposit.Minor > t.Total.Minor {
+			r.err("payment.deposit.amount", RuleDepositMax, t.Total.String(), t.Deposit.String())
+		} else if dep.Type == DepositEarnest && t.Deposit.Minor*100 > t.Total.Minor*earnestCapPercent {
+			limit := Money{Minor: t.Total.Minor * earnestCapPercent / 100, Currency: t.Currency}
+			if a.Jurisdiction == JurisdictionCN {
+				r.err("payment.deposit.amount", RuleEarnestCap, limit.String(), t.Deposit.String())
+			} else {
+				r.warn("payment.deposit.amount", RuleEarnestCapWarning, limit.String(), t.Deposit.String())
+			}
+		}
+	}
+	if len(a.Payment.Installments) > 0 && t.BalanceDue.Minor >= 0 {
+		sum := Money{Currency: t.Currency}
+		for _, in := range a.Payment.Installments {
+			m, err := t.Currency.Money(in.Amount)
+			if err != nil {
+				return
+			}
+			if sum, err = sum.Add(m); err != nil {
+				return
+			}
+		}
+		if sum.Minor != t.BalanceDue.Minor {
+			r.err("payment.installments", RuleInstallmentsSum, t.BalanceDue.String(), sum.String())
+		}
+	}
+	for i, it := range a.Items {
+		if g := it.GiftCard; g != nil && !g.Balance.IsZero() && i < len(t.Prices) {
+			if bal, err := t.Currency.Money(g.Balance); err == nil && t.Prices[i].Minor > bal.Minor*int64(max(it.Quantity, 1)) {
+				r.warn(fmt.Sprintf("items[%d].unit_price", i), RulePriceOverBalance, bal.String(), it.UnitPrice.String())
+			}
+		}
+	}
+}
+
+func (r *rules) payment() {
+	p := &r.a.Payment
+	switch {
+	case p.Method == MethodInstallments && len(p.Installments) == 0:
+		r.err("payment.installments", RuleInstallmentsRequired, "", "")
+	case p.Method != MethodInstallments && p.Method != "" && len(p.Installments) > 0:
+		r.err("payment.installments", RuleInstallmentsOnly, "", p.Method)
+	}
+	for i := 1; i < len(p.Installments); i++ {
+		prev, cur := p.Installments[i-1].Due, p.Installments[i].Due
+		if !prev.IsZero() && !cur.IsZero() && !cur.After(prev) {
+			r.err(fmt.Sprintf("payment.installments[%d].due", i), RuleInstallmentsOrder, prev.String(), cur.String())
+		}
+	}
+	for i, in := range p.Installments {
+		r.notBefore(fmt.Sprintf("payment.installments[%d].due", i), in.Due, "date", r.a.Date)
+	}
+	switch {
+	case p.Method == MethodEscrow && p.Escrow == nil:
+		r.err("payment.escrow", RuleEscrowRequired, "", "")
+	case p.Method != MethodEscrow && p.Method != "" && p.Escrow != nil:
+		r.err("payment.escrow", RuleEscrowOnly, "", p.Method)
+	}
+	if p.LatePayment == "grace_then_cancel" && p.GraceDays == 0 {
+		r.err("payment.grace_days", RuleGraceDays, "", "")
+	}
+	if p.LatePayment == "cancel_forfeit_deposit" && (p.Deposit == nil || p.Deposit.Type != DepositEarnest) {
+		r.err("payment.late_payment", RuleForfeitNeedsEarnest, "", p.LatePayment)
+	}
+}
+
+func (r *rules) items() {
+	a := r.a
+	for i, it := range a.Items {
+		p := fmt.Sprintf("items[%d]", i)
+		switch a.Kind {
+		case KindSecondhand:
+			if it.Condition == "" {
+				r.err(p+".condition", RuleConditionRequired, "", "")
+			} else if it.Condition != ConditionNew && len(it.Defects) == 0 {
+				r.warn(p+".defects", RuleDefectsNone, "", "")
+			}
+		case KindProxyPurchase:
+			if it.Proxy == nil {
+				r.err(p+".proxy", RuleProxyRequired, "", "")
+			}
+		case KindGiftCard:
+			if it.GiftCard == nil {
+				r.err(p+".gift_card", RuleGiftCardRequired, "", "")
+			}
+		}
+		if it.Proxy != nil && a.Kind != KindProxyPurchase && a.Kind != "" {
+			r.err(p+".proxy", RuleProxyOnly, "", string(a.Kind))
+		}
+		if it.GiftCard != nil && a.Kind != KindGiftCard && a.Kind != "" {
+			r.err(p+".gift_card", RuleGiftCardOnly, "", string(a.Kind))
+		}
+		if x := it.Proxy; x != nil {
+			foreign := x.StoreCurrency != "" && x.StoreCurrency != a.Currency
+			if foreign && (x.FXRate == "" || x.FXFixedOn.IsZero()) {
+				r.err(p+".proxy.fx_rate", RuleFXRequired, "", "")
+			}
+			if foreign && x.DutyPaidBy == "" {
+				r.warn(p+".proxy", RuleDutyUnassigned, "", "")
+			}
+		}
+		if g := it.GiftCard; g != nil {
+			if !g.Balance.IsZero() && !g.FaceValue.IsZero() && amountLess(g.FaceValue, g.Balance) {
+				r.err(p+".gift_card.balance", RuleBalanceMax, g.FaceValue.String(), g.Balance.String())
+			}
+			if first := a.firstValidDay(); !g.Expires.IsZero() && !first.IsZero() && g.Expires.Before(first) {
+				r.err(p+".gift_card.expires", RuleExpiry, first.String(), g.Expires.String())
+			}
+		}
+	}
+}
+
+// firstValidDay is the last day of the inspection window after the
+// delivery deadline: a gift card must still be valid then. Hours are
+// rounded up to whole days.
+func (a *Agreement) firstValidDay() Date {
+	if a.Delivery.Deadline.IsZero() {
+		return Date{}
+	}
+	days := 0
+	if in := a.Inspection; in != nil {
+		days = in.Days + (in.Hours+23)/24
+	}
+	return a.Delivery.Deadline.AddDays(days)
+}
+
+func (r *rules) delivery() {
+	a := r.a
+	if a.Delivery.ShippingPaidBy == PaidBySeller && !a.ShippingFee.IsZero() {
+		r.err("shipping_fee", RuleShippingFeeSeller, "", a.ShippingFee.String())
+	}
+	if a.Delivery.Method == DeliveryShipping && a.Delivery.ShippingPaidBy == "" {
+		r.err("delivery.shipping_paid_by", RuleShippingPaidBy, "", "")
+	}
+	if in := a.Inspection; in != nil && (in.Hours == 0) == (in.Days == 0) {
+		r.err("inspection", RuleInspectionOne, "", "")
+	}
+}
+
+func (r *rules) refund() {
+	a := r.a
+	if len(a.Refund.Exclusions) > 0 && !a.Refund.ExclusionsAcknowledged {
+		r.err("refund.exclusions_acknowledged", RuleExclusionsAck, "", "")
+	}
+	if a.Seller.Business && a.Refund.NoReasonDays < minNoReasonDays &&
+		(a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
+		r.err("refund.no_reason_days", RuleNoReasonMin, string(a.Jurisdiction), strconv.Itoa(a.Refund.NoReasonDays))
+	}
+}
+
+// advice adds the warnings: terms that are valid but leave a dispute open.
+func (r *rules) advice() {
+	a := r.a
+	if a.AfterSales == nil {
+		r.warn("after_sales", RuleAfterSalesMissing, "", "")
+	}
+	if a.Inspection == nil && (a.Kind == KindSecondhand || a.Kind == KindGiftCard) {
+		r.warn("inspection", RuleInspectionMissing, "", "")
+	}
+	if a.Delivery.Method == DeliveryDigital && a.Delivery.Channel == "" {
+		r.warn("delivery.channel", RuleChannelMissing, "", "")
+	}
+	if a.Delivery.Method == DeliveryShipping && !a.Delivery.Tracking {
+		r.warn("delivery.tracking", RuleTrackingMissing, "", "")
+	}
+	if a.Kind == KindProxyPurchase && (a.Authenticity == nil || !a.Authenticity.Guaranteed) {
+		r.warn("authenticity", RuleAuthenticityMissing, "", "")
+	}
+}
+
+// amountLess reports x < y, comparing at the larger scale of the two.
+func amountLess(x, y Amount) bool {
+	d := max(x.Decimals(), y.Decimals())
+	xm, err1 := x.Minor(d)
+	ym, err2 := y.Minor(d)
+	return err1 == nil && err2 == nil && xm < ym
+}
