@@ -1,0 +1,153 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/tradepact/tradepact/agreement"
+)
+
+func init() {
+	register(&command{
+		name:    "validate",
+		summary: "check terms files and list every error and warning",
+		run:     runValidate,
+	})
+}
+
+// finding is one line of "validate --json" output.
+type finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Path     string `json:"path"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Param    string `json:"param,omitempty"`
+	Value    string `json:"value,omitempty"`
+	Message  string `json:"message"`
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments, and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func validLocale(s string) bool {
+	return slices.Contains(agreement.Locales, agreement.Locale(s))
+}
+
+func runValidate(e *env, args []string) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	lang := fs.String("lang", "", "language of the messages: en, zh-Hans or zh-Hant (default: each file's own locale)")
+	asJSON := fs.Bool("json", false, "print the findings as a JSON array, for scripts")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: tradepact validate [--lang en|zh-Hans|zh-Hant] [--json] FILE...")
+		fmt.Fprintln(fs.Output(), "\nChecks terms files and prints one line per finding:\n  FILE:LINE:COL: PATH: error|warning: message\nExit status 0 when no file has errors, 1 when any has or cannot be read.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		e.errorf("validate: no terms file given")
+		e.hintf("tradepact validate terms.yaml (or start one with: tradepact init --kind goods > terms.yaml)")
+		return exitUsage
+	}
+	if *lang != "" && !validLocale(*lang) {
+		e.errorf("validate: unknown language %q", *lang)
+		e.hintf("use --lang en, --lang zh-Hans or --lang zh-Hant")
+		return exitUsage
+	}
+
+	code := exitOK
+	all := []finding{}
+	for _, file := range files {
+		findings, locale, err := check(file)
+		if err != nil {
+			code = exitFailure
+			if *asJSON {
+				all = append(all, finding{File: file, Severity: string(agreement.SeverityError), Rule: "read", Message: err.Error()})
+			} else {
+				e.errorf("%v", err)
+			}
+			continue
+		}
+		l := agreement.Locale(*lang)
+		if *lang == "" {
+			l = locale
+		}
+		for _, f := range findings {
+			if f.Severity == agreement.SeverityError {
+				code = exitFailure
+			}
+			all = append(all, finding{File: file, Line: f.Line, Column: f.Column, Path: f.Path,
+				Severity: string(f.Severity), Rule: f.Rule, Param: f.Param, Value: f.Value, Message: f.Message(l)})
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(all); err != nil {
+			e.errorf("validate: %v", err)
+			return exitFailure
+		}
+		return code
+	}
+	for _, f := range all {
+		printFinding(e.stdout, f)
+	}
+	return code
+}
+
+func printFinding(w io.Writer, f finding) {
+	path := ""
+	if f.Path != "" {
+		path = f.Path + ": "
+	}
+	fmt.Fprintf(w, "%s:%d:%d: %s%s: %s\n", f.File, f.Line, f.Column, path, f.Severity, f.Message)
+}
+
+// check loads and validates one file. A file that does not decode yields
+// its decoding error as the one finding, in English unless --lang says
+// otherwise; err is for files that cannot be read at all.
+func check(file string) (findings []*agreement.FieldError, l agreement.Locale, err error) {
+	a, err := agreement.Load(file)
+	if err != nil {
+		var fe *agreement.FieldError
+		if errors.As(err, &fe) {
+			return []*agreement.FieldError{fe}, agreement.LocaleEN, nil
+		}
+		return nil, "", err
+	}
+	l = agreement.LocaleEN
+	if validLocale(string(a.Locale)) {
+		l = a.Locale
+	}
+	return a.Validate(), l, nil
+}
