@@ -62,7 +62,7 @@ type layout struct {
 	doc     *Document
 	c       *pdfConfig
 	set     *fonts.Set
-	widths  map[rune]int // advance in 1/1000 em of every rune drawn
+	widths  []uint16 // BMP rune -> advance in 1/1000 em (0: not yet seen)
 	glyphs  map[rune]ttf.Glyph
 	repl    rune
 	missing []MissingGlyph
@@ -79,7 +79,7 @@ type layout struct {
 func newLayout(doc *Document, c *pdfConfig, set *fonts.Set) *layout {
 	l := &layout{
 		doc: doc, c: c, set: set,
-		widths: make(map[rune]int, 256),
+		widths: make([]uint16, 0x10000),
 		glyphs: make(map[rune]ttf.Glyph, 256),
 		left:   c.margins[3],
 		width:  c.paper.Width - c.margins[1] - c.margins[3],
@@ -124,18 +124,21 @@ func (l *layout) clean(s, where string) string {
 		case r > 0xFFFF:
 			reason = "outside the Basic Multilingual Plane"
 		default:
-			if _, ok := l.widths[r]; ok {
+			if l.widths[r] != 0 {
 				break
 			}
 			g, ok := l.set.Lookup(r)
-			if ok && l.set.Width(g) <= 0 {
-				ok = false
+			w := 0
+			if ok {
+				w = l.set.Width(g)
 			}
-			if !ok {
+			if w <= 0 || w > 0xFFFF {
+				// gofpdf writes a zero width as 65535: such glyphs
+				// (combining marks left after NFC) cannot be drawn.
 				reason = "no font has it"
 				break
 			}
-			l.widths[r] = l.set.Width(g)
+			l.widths[r] = uint16(w)
 			l.glyphs[r] = g
 		}
 		if reason != "" {
@@ -161,12 +164,14 @@ func (l *layout) clean(s, where string) string {
 
 // need records a rune the layout itself draws (labels, markers).
 func (l *layout) need(r rune) {
-	if _, ok := l.widths[r]; ok {
+	if r > 0xFFFF || l.widths[r] != 0 {
 		return
 	}
 	if g, ok := l.set.Lookup(r); ok {
-		l.widths[r] = l.set.Width(g)
-		l.glyphs[r] = g
+		if w := l.set.Width(g); w > 0 && w <= 0xFFFF {
+			l.widths[r] = uint16(w)
+			l.glyphs[r] = g
+		}
 	}
 }
 
@@ -196,7 +201,9 @@ func (l *layout) addMissing(r rune, reason, where, s string, i int) {
 func (l *layout) measure(s string, size float64) float64 {
 	w := 0
 	for _, r := range s {
-		w += l.widths[r]
+		if r <= 0xFFFF {
+			w += int(l.widths[r])
+		}
 	}
 	return float64(w) * size / 1000
 }
@@ -260,7 +267,18 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 	}
 	lh := l.lineHeight(st.size)
 	base := (lh + st.size*0.7) / 2
-	br := linebreak.Break(text, width, l.measurer(st.size))
+	var br []linebreak.Line
+	if !strings.ContainsAny(text, "\n") {
+		// Most table cells and short paragraphs fit on one line: skip
+		// the line breaker's segmentation for them.
+		if t := strings.TrimSpace(text); l.measure(t, st.size) <= width {
+			i := strings.Index(text, t)
+			br = []linebreak.Line{{Text: t, Width: l.measure(t, st.size), Start: i, End: len(text)}}
+		}
+	}
+	if br == nil {
+		br = linebreak.Break(text, width, l.measurer(st.size))
+	}
 	out := make([][]op, 0, len(br))
 	for i, ln := range br {
 		if ln.Text == "" {
@@ -591,11 +609,11 @@ func (l *layout) longestToken(s string, size float64) float64 {
 			best = max(best, cur)
 			cur = 0
 			if linebreak.Wide(r) {
-				best = max(best, float64(l.widths[r])*size/1000)
+				best = max(best, l.measure(string(r), size))
 			}
 			continue
 		}
-		cur += float64(l.widths[r]) * size / 1000
+		cur += l.measure(string(r), size)
 	}
 	return max(best, cur)
 }

@@ -58,6 +58,9 @@ type outGlyph struct {
 }
 
 type subsetter struct {
+	// scratch buffers for decoding simple glyphs
+	flags  []byte
+	xs, ys []int
 	upem   int
 	ids    map[Glyph]uint16
 	glyphs []outGlyph
@@ -140,7 +143,8 @@ func (s *subsetter) simple(f *Font, src []byte, out *outGlyph) error {
 		return nil
 	}
 	// Decode the points, rescale them, encode them again.
-	flags := make([]byte, 0, np)
+	flags := s.flags[:0]
+	defer func() { s.flags = flags }()
 	q := body
 	for len(flags) < np {
 		if q >= len(src) {
@@ -159,8 +163,10 @@ func (s *subsetter) simple(f *Font, src []byte, out *outGlyph) error {
 			q++
 		}
 	}
-	xs := make([]int, np)
-	ys := make([]int, np)
+	if cap(s.xs) < np {
+		s.xs, s.ys = make([]int, np*2), make([]int, np*2)
+	}
+	xs, ys := s.xs[:np], s.ys[:np]
 	for axis, short, same := 0, byte(2), byte(16); axis < 2; axis, short, same = axis+1, 4, 32 {
 		v := 0
 		dst := xs
@@ -338,7 +344,11 @@ func (s *subsetter) composite(g Glyph, src []byte, out *outGlyph, depth int) err
 func (s *subsetter) assemble(m *Font, runes []rune, gids []uint16) []byte {
 	n := len(s.glyphs)
 	// glyf, loca, hmtx
-	var glyf []byte
+	size := 0
+	for _, g := range s.glyphs {
+		size += len(g.data) + 3
+	}
+	glyf := make([]byte, 0, size)
 	loca := make([]byte, 0, 4*(n+1))
 	hmtx := make([]byte, 0, 4*n)
 	bx0, by0, bx1, by1 := 0, 0, 0, 0
