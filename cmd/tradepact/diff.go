@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/confirm"
+)
+
+func init() {
+	register(&command{
+		name:    "diff",
+		summary: "list the fields that differ between two terms files or contract revisions",
+		run:     runDiff,
+	})
+}
+
+func runDiff(e *env, args []string) int {
+	fs := newFlags(e, "diff", "A B  (terms files, or CONTRACT.json for its latest revision, CONTRACT.json@N for revision N)")
+	if !parseFlags(e, fs, args, 2) {
+		return exitUsage
+	}
+	a, err := termsAt(fs.Arg(0))
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailure
+	}
+	b, err := termsAt(fs.Arg(1))
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailure
+	}
+	changes, err := confirm.Diff(a, b)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailure
+	}
+	printChanges(e.stdout, changes)
+	return exitOK
+}
+
+// termsAt loads terms from a terms file, or from a verified contract file's
+// latest revision ("deal.contract.json") or revision N ("deal.contract.json@N").
+func termsAt(arg string) (*agreement.Agreement, error) {
+	path, rev := arg, 0
+	if i := strings.LastIndexByte(arg, '@'); i > 0 {
+		if n, err := strconv.Atoi(arg[i+1:]); err == nil {
+			path, rev = arg[:i], n
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !isContractFile(data) {
+		if rev != 0 {
+			return nil, fmt.Errorf("%s: @%d names a revision, but this is a terms file", path, rev)
+		}
+		return loadTerms(path)
+	}
+	res, err := confirm.Verify(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if rev == 0 {
+		return res.Latest().Terms, nil
+	}
+	if rev < 1 || rev > len(res.Revisions) {
+		return nil, fmt.Errorf("%s: no revision %d (it has %d)", path, rev, len(res.Revisions))
+	}
+	return res.Revisions[rev-1].Terms, nil
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"crypto/rand"
+	"fmt"
+	"os"
+
+	"github.com/tradepact/tradepact/confirm"
+	"github.com/tradepact/tradepact/internal/atomicfile"
+)
+
+func init() {
+	register(&command{
+		name:    "keygen",
+		summary: "make a signing key pair: NAME.key (secret) and NAME.pub",
+		run:     runKeygen,
+	})
+}
+
+func runKeygen(e *env, args []string) int {
+	fs := newFlags(e, "keygen", "-o NAME")
+	out := fs.String("o", "", "write NAME.key (mode 0600) and NAME.pub")
+	if !parseFlags(e, fs, args, 0) {
+		return exitUsage
+	}
+	if *out == "" {
+		e.errorf("keygen: -o NAME is required")
+		fs.Usage()
+		return exitUsage
+	}
+	priv, pub := *out+".key", *out+".pub"
+	for _, p := range []string{priv, pub} {
+		if _, err := os.Stat(p); err == nil {
+			e.errorf("%s already exists", p)
+			e.hintf("a key is a party's identity in its contracts: move the old one away before making a new one")
+			return exitFailure
+		}
+	}
+	k, err := confirm.GenerateKey(rand.Reader)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailure
+	}
+	if err := atomicfile.Write(priv, k.MarshalFile(), 0o600); err != nil {
+		e.errorf("%v", err)
+		return exitFailure
+	}
+	if err := atomicfile.Write(pub, k.Public().MarshalFile(), 0o644); err != nil {
+		e.errorf("%v", err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "wrote %s (secret: whoever holds it can confirm in your name) and %s\n", priv, pub)
+	fmt.Fprintf(e.stdout, "fingerprint: %s\n", k.Public().Fingerprint())
+	return exitOK
+}

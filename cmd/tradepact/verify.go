@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/tradepact/tradepact/confirm"
+)
+
+func init() {
+	register(&command{
+		name:    "verify",
+		summary: "check a contract file or PDF: signatures, history, keys, digests (exit 0 agreed, 3 unconfirmed, 1 invalid)",
+		run:     runVerify,
+	})
+}
+
+func runVerify(e *env, args []string) int {
+	fs := newFlags(e, "verify", "[--seller-pub F] [--buyer-pub F] [--json] [--lang L] FILE")
+	sellerPub := fs.String("seller-pub", "", "the seller's public key file you trust")
+	buyerPub := fs.String("buyer-pub", "", "the buyer's public key file you trust")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	lang := fs.String("lang", "en", "language of the report: en, zh-Hans or zh-Hant")
+	if !parseFlags(e, fs, args, 1) {
+		return exitUsage
+	}
+	if !slices.Contains(confirm.RecordLanguages, *lang) {
+		e.errorf("verify: --lang %q: want one of %v", *lang, confirm.RecordLanguages)
+		return exitUsage
+	}
+	path := fs.Arg(0)
+	var opts []confirm.Option
+	for _, p := range []struct {
+		file string
+		role confirm.Role
+	}{{*sellerPub, confirm.Seller}, {*buyerPub, confirm.Buyer}} {
+		if p.file == "" {
+			continue
+		}
+		k, err := readPub(p.file)
+		if err != nil {
+			e.errorf("%v", err)
+			return exitUsage
+		}
+		opts = append(opts, confirm.TrustKey(p.role, k))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFailure
+	}
+	res, pdfNote, err := verifyData(data, opts)
+	if *asJSON {
+		writeVerifyJSON(e, path, res, pdfNote, err)
+	}
+	if err != nil {
+		if !*asJSON {
+			explain(e, path, err)
+		}
+		return exitFailure
+	}
+	if !*asJSON {
+		if err := res.WriteRecord(e.stdout, *lang); err != nil {
+			e.errorf("%v", err)
+			return exitFailure
+		}
+		if pdfNote != "" {
+			fmt.Fprintf(e.stdout, "pdf: %s\n", pdfNote)
+		}
+	}
+	if !res.Agreed {
+		return exitUnconfirmed
+	}
+	return exitOK
+}
+
+// verifyData verifies a contract file, or a PDF that embeds one. For a PDF
+// it also returns what the page comparison found.
+func verifyData(data []byte, opts []confirm.Option) (*confirm.Result, string, error) {
+	if isPDF(data) {
+		return verifyPDF(data, opts)
+	}
+	res, err := confirm.Verify(data, opts...)
+	return res, "", err
+}
+
+type verifyJSON struct {
+	File      string         `json:"file"`
+	Valid     bool           `json:"valid"`
+	Agreed    bool           `json:"agreed"`
+	Error     string         `json:"error,omitempty"`
+	Problem   string         `json:"problem,omitempty"`
+	ID        string         `json:"id,omitempty"`
+	Head      string         `json:"head,omitempty"`
+	Latest    int            `json:"latest,omitempty"`
+	Keys      map[string]key `json:"keys,omitempty"`
+	Revisions []revisionJSON `json:"revisions,omitempty"`
+	Notes     []string       `json:"notes,omitempty"`
+	PDF       string         `json:"pdf,omitempty"`
+	Missing   []confirm.Role `json:"missing,omitempty"`
+}
+
+type key struct {
+	Key         string `json:"key"`
+	Fingerprint string `json:"fingerprint"`
+	Pinned      bool   `json:"pinned"`
+}
+
+type revisionJSON struct {
+	Number        int                `json:"number"`
+	Author        confirm.Role       `json:"author"`
+	Time          string             `json:"time"`
+	Agreement     string             `json:"agreement_digest"`
+	Document      string             `json:"document_digest"`
+	Template      string             `json:"template"`
+	Rerendered    bool               `json:"rerendered"`
+	Confirmations []confirmationJSON `json:"confirmations"`
+}
+
+type confirmationJSON struct {
+	Role        confirm.Role `json:"role"`
+	Account     string       `json:"account"`
+	Time        string       `json:"time"`
+	Fingerprint string       `json:"fingerprint"`
+}
+
+// problem names the kind of a verification error for scripts.
+func problem(err error) string {
+	var (
+		sig *confirm.InvalidSignatureError
+		dm  *confirm.DigestMismatchError
+		ke  *confirm.KeyError
+		he  *confirm.HistoryError
+		me  *confirm.MismatchError
+		mp  *confirm.MissingPartyError
+		mf  *confirm.MalformedError
+		pe  *pdfError
+	)
+	switch {
+	case errors.As(err, &sig):
+		return "bad signature"
+	case errors.As(err, &dm):
+		return "digest mismatch"
+	case errors.As(err, &ke):
+		return "wrong key"
+	case errors.As(err, &he):
+		return "broken chain"
+	case errors.As(err, &me):
+		return "replay"
+	case errors.As(err, &mp):
+		return "missing party"
+	case errors.As(err, &mf):
+		return "malformed"
+	case errors.As(err, &pe):
+		return pe.kind
+	}
+	return "error"
+}
+
+func writeVerifyJSON(e *env, path string, res *confirm.Result, pdfNote string, err error) {
+	out := verifyJSON{File: path, PDF: pdfNote}
+	if err != nil {
+		out.Error, out.Problem = err.Error(), problem(err)
+	} else {
+		out.Valid, out.Agreed = true, res.Agreed
+		out.ID, out.Head, out.Latest, out.Notes, out.Missing = res.ID, res.Head.String(), res.Latest().Number, res.Notes, res.Missing()
+		out.Keys = map[string]key{}
+		for _, p := range []*confirm.Party{res.Seller, res.Buyer} {
+			if p != nil {
+				out.Keys[string(p.Role)] = key{string(p.Key), p.Key.Fingerprint(), p.Pinned}
+			}
+		}
+		for _, rev := range res.Revisions {
+			rj := revisionJSON{Number: rev.Number, Author: rev.Author, Time: rev.Time, Agreement: rev.Agreement.String(),
+				Document: rev.Document.String(), Template: rev.Template.String(), Rerendered: rev.Rerendered,
+				Confirmations: []confirmationJSON{}}
+			for _, c := range rev.Confirmations {
+				rj.Confirmations = append(rj.Confirmations, confirmationJSON{c.Role, c.Account, c.Time, c.Key.Fingerprint()})
+			}
+			out.Revisions = append(out.Revisions, rj)
+		}
+	}
+	b, _ := json.MarshalIndent(out, "", "  ")
+	e.stdout.Write(append(b, '\n'))
+}

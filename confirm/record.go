@@ -1,0 +1,164 @@
+package confirm
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tradepact/tradepact/render"
+)
+
+// RecordRow is one line of a signing record: a label and its value.
+type RecordRow struct {
+	Label, Value string
+}
+
+type recordText struct {
+	title, contract, status, agreed, pending, head, key, pinned, unpinned string
+	revision, proposed, amended, terms, text, template, confirmed        string
+	rerendered, notRerendered                                            string
+	seller, buyer                                                        string
+}
+
+var recordTexts = map[string]recordText{
+	"en": {
+		title: "Signing record", contract: "Contract", status: "Status",
+		agreed: "agreed: both parties confirmed revision %d", pending: "not agreed: revision %d awaits the confirmation of the %s",
+		head: "History head", key: "%s's key", pinned: "%s (matches the pinned key)", unpinned: "%s (compare with the %s)",
+		revision: "Revision %d", proposed: "proposed by the %s, %s", amended: "amended by the %s, %s",
+		terms: "Terms digest", text: "Text digest", template: "Template",
+		confirmed: "confirmed by the %s (%s) at %s, key %s",
+		rerendered: "%s (re-rendered: identical)", notRerendered: "%s (not re-rendered: other template set)",
+		seller: "seller", buyer: "buyer",
+	},
+	"zh-Hans": {
+		title: "签署记录", contract: "合同编号", status: "状态",
+		agreed: "已达成：双方均已确认第 %d 版", pending: "未达成：第 %d 版待%s确认",
+		head: "记录链头", key: "%s公钥", pinned: "%s（与指定公钥一致）", unpinned: "%s（请与%s核对）",
+		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
+		terms: "条款摘要", text: "文本摘要", template: "模板",
+		confirmed: "%s（%s）于 %s 确认，公钥 %s",
+		rerendered: "%s（重新生成：一致）", notRerendered: "%s（未重新生成：模板不同）",
+		seller: "卖方", buyer: "买方",
+	},
+	"zh-Hant": {
+		title: "簽署紀錄", contract: "契約編號", status: "狀態",
+		agreed: "已成立：雙方均已確認第 %d 版", pending: "未成立：第 %d 版待%s確認",
+		head: "紀錄鏈頭", key: "%s公鑰", pinned: "%s（與指定公鑰相符）", unpinned: "%s（請與%s核對）",
+		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
+		terms: "條款摘要", text: "文本摘要", template: "範本",
+		confirmed: "%s（%s）於 %s 確認，公鑰 %s",
+		rerendered: "%s（重新產生：相同）", notRerendered: "%s（未重新產生：範本不同）",
+		seller: "賣方", buyer: "買方",
+	},
+}
+
+// RecordLanguages lists the languages [Result.Record] writes.
+var RecordLanguages = []string{"en", "zh-Hans", "zh-Hant"}
+
+func texts(lang string) recordText {
+	if t, ok := recordTexts[lang]; ok {
+		return t
+	}
+	return recordTexts["en"]
+}
+
+func (t recordText) role(r Role) string {
+	if r == Seller {
+		return t.seller
+	}
+	return t.buyer
+}
+
+// Record returns the signing record in lang (en, zh-Hans or zh-Hant; other
+// values give en): the state, the chain head, each party's key fingerprint,
+// and for every revision its author, digests and confirmations.
+func (r *Result) Record(lang string) []RecordRow {
+	t := texts(lang)
+	rows := []RecordRow{{t.contract, r.ID}}
+	latest := r.Latest()
+	if r.Agreed {
+		rows = append(rows, RecordRow{t.status, fmt.Sprintf(t.agreed, latest.Number)})
+	} else {
+		var who []string
+		for _, role := range r.Missing() {
+			who = append(who, t.role(role))
+		}
+		sep := " / "
+		rows = append(rows, RecordRow{t.status, fmt.Sprintf(t.pending, latest.Number, strings.Join(who, sep))})
+	}
+	rows = append(rows, RecordRow{t.head, r.Head.String()})
+	for _, p := range []*Party{r.Seller, r.Buyer} {
+		if p == nil {
+			continue
+		}
+		v := fmt.Sprintf(t.unpinned, p.Key.Fingerprint(), t.role(p.Role))
+		if p.Pinned {
+			v = fmt.Sprintf(t.pinned, p.Key.Fingerprint())
+		}
+		rows = append(rows, RecordRow{fmt.Sprintf(t.key, capitalise(t.role(p.Role))), v})
+	}
+	for _, rev := range r.Revisions {
+		how := t.amended
+		if rev.Number == 1 {
+			how = t.proposed
+		}
+		rows = append(rows, RecordRow{fmt.Sprintf(t.revision, rev.Number), fmt.Sprintf(how, t.role(rev.Author), rev.Time)})
+		rows = append(rows, RecordRow{t.terms, rev.Agreement.String()})
+		text := t.notRerendered
+		if rev.Rerendered {
+			text = t.rerendered
+		}
+		rows = append(rows, RecordRow{t.text, fmt.Sprintf(text, rev.Document.String())})
+		rows = append(rows, RecordRow{t.template, rev.Template.String()})
+		for _, c := range rev.Confirmations {
+			rows = append(rows, RecordRow{"", fmt.Sprintf(t.confirmed, t.role(c.Role), c.Account, c.Time, c.Key.Fingerprint())})
+		}
+	}
+	return rows
+}
+
+func capitalise(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// WriteRecord writes the signing record as plain text, one "label: value"
+// line per row, followed by the notes.
+func (r *Result) WriteRecord(w io.Writer, lang string) error {
+	t := texts(lang)
+	var b strings.Builder
+	b.WriteString(t.title + "\n")
+	for _, row := range r.Record(lang) {
+		if row.Label == "" {
+			fmt.Fprintf(&b, "  - %s\n", row.Value)
+			continue
+		}
+		fmt.Fprintf(&b, "%s: %s\n", row.Label, row.Value)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// RecordBlocks returns the signing record as document blocks, for
+// render.Document.Record: a heading and a two-column table.
+func (r *Result) RecordBlocks(lang string) []render.Block {
+	t := texts(lang)
+	tab := &render.Table{Align: []render.Align{render.AlignLeft, render.AlignLeft}}
+	for _, row := range r.Record(lang) {
+		tab.Rows = append(tab.Rows, [][]render.Inline{{{Text: row.Label, Bold: true}}, {{Text: row.Value}}})
+	}
+	blocks := []render.Block{
+		{Kind: render.BlockHeading, Level: 2, Inlines: []render.Inline{{Text: t.title}}},
+		{Kind: render.BlockTable, Table: tab},
+	}
+	for _, n := range r.Notes {
+		blocks = append(blocks, render.Block{Kind: render.BlockParagraph, Inlines: []render.Inline{{Text: n, Italic: true}}})
+	}
+	return blocks
+}
