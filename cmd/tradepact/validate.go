@@ -87,7 +87,7 @@ func runValidate(e *env, args []string) int {
 	code := exitOK
 	all := []finding{}
 	for _, file := range files {
-		findings, locale, err := check(file)
+		findings, locale, err := loadFindings(file)
 		if err != nil {
 			code = exitFailure
 			if *asJSON {
@@ -133,10 +133,10 @@ func printFinding(w io.Writer, f finding) {
 	fmt.Fprintf(w, "%s:%d:%d: %s%s: %s\n", f.File, f.Line, f.Column, path, f.Severity, f.Message)
 }
 
-// check loads and validates one file. A file that does not decode yields
+// loadFindings loads and validates one file. A file that does not decode yields
 // its decoding error as the one finding, in English unless --lang says
 // otherwise; err is for files that cannot be read at all.
-func check(file string) (findings []*agreement.FieldError, l agreement.Locale, err error) {
+func loadFindings(file string) (findings []*agreement.FieldError, l agreement.Locale, err error) {
 	a, err := agreement.Load(file)
 	if err != nil {
 		var fe *agreement.FieldError
