@@ -259,9 +259,17 @@ type textStyle struct {
 
 func (l *layout) lineHeight(size float64) float64 { return size * 1.5 }
 
-// lines breaks text into lines of at most width points and returns, per
-// line, its drawing operations relative to the line's top-left at x.
-func (l *layout) lines(text string, spans []span, x, width float64, st textStyle) [][]op {
+// line is one laid-out line: its text and the operations that draw it,
+// relative to the line's top.
+type line struct {
+	text   string
+	ops    []op
+	forced bool // ends inside a token wider than the measure
+	width  float64
+}
+
+// lines breaks text into lines of at most width points starting at x.
+func (l *layout) lines(text string, spans []span, x, width float64, st textStyle) []line {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
@@ -279,10 +287,10 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 	if br == nil {
 		br = linebreak.Break(text, width, l.measurer(st.size))
 	}
-	out := make([][]op, 0, len(br))
+	out := make([]line, 0, len(br))
 	for i, ln := range br {
 		if ln.Text == "" {
-			out = append(out, nil)
+			out = append(out, line{})
 			continue
 		}
 		seg := text[ln.Start:ln.End]
@@ -313,7 +321,7 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 			ops = append(ops, op{kind: 't', x: lx, y: base, s: s, size: st.size, bold: st.bold || sp.bold, tc: tc})
 			lx += l.measure(s, st.size) + tc*float64(utf8.RuneCountInString(s))
 		}
-		out = append(out, ops)
+		out = append(out, line{text: ln.Text, ops: ops, forced: ln.Forced, width: lw + tc*float64(n-1)})
 	}
 	return out
 }
@@ -339,7 +347,8 @@ func (l *layout) paragraph(ins []Inline, x, width float64, st textStyle, before 
 	lh := l.lineHeight(st.size)
 	var items []*item
 	lines := l.lines(text, spans, x, width, st)
-	for i, ops := range lines {
+	for i, ln := range lines {
+		ops := ln.ops
 		// Keep the first two and the last two lines of a paragraph
 		// together: no orphan, no widow.
 		k := keep || (len(lines) >= 3 && (i == 0 || i == len(lines)-2)) || (len(lines) == 2 && i == 0)
@@ -535,7 +544,7 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 	maxRow := (l.bottom - l.top) * 0.8
 	var head *item
 	mkRow := func(cs []cell, isHeader bool) []*item {
-		cellLines := make([][][]op, ncols)
+		cellLines := make([][]line, ncols)
 		n := 0
 		cx := x
 		for i, c := range cs {
@@ -557,7 +566,7 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 			for i := range cs {
 				for j := from; j < min(to, len(cellLines[i])); j++ {
 					dy := cellPadY + float64(j-from)*lh
-					for _, o := range cellLines[i][j] {
+					for _, o := range cellLines[i][j].ops {
 						o.y += dy
 						it.ops = append(it.ops, o)
 					}
