@@ -5,7 +5,6 @@ package confirm
 // text). Until those land, the functions below are private stand-ins.
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -68,21 +67,10 @@ func canonicalTerms(a *agreement.Agreement) ([]byte, Digest, error) {
 }
 
 func decodeTerms(data []byte) (*agreement.Agreement, error) {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	a := new(agreement.Agreement)
-	if err := d.Decode(a); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return agreement.Decode("terms.json", data)
 }
 
-func checkTerms(a *agreement.Agreement) error {
-	if a.ID == "" || a.Seller.Account == "" || a.Buyer.Account == "" {
-		return fmt.Errorf("agreement: terms incomplete")
-	}
-	return nil
-}
+func checkTerms(a *agreement.Agreement) error { return a.Check() }
 
 // renderText returns the contract Markdown that set renders from a.
 func renderText(a *agreement.Agreement, set *TemplateSet) ([]byte, error) {

@@ -15,9 +15,9 @@ type RecordRow struct {
 
 type recordText struct {
 	title, contract, status, agreed, pending, head, key, pinned, unpinned string
-	revision, proposed, amended, terms, text, template, confirmed        string
-	rerendered, notRerendered                                            string
-	seller, buyer                                                        string
+	revision, proposed, amended, terms, text, template, confirmed         string
+	rerendered, notRerendered                                             string
+	seller, buyer                                                         string
 }
 
 var recordTexts = map[string]recordText{
@@ -27,7 +27,7 @@ var recordTexts = map[string]recordText{
 		head: "History head", key: "%s's key", pinned: "%s (matches the pinned key)", unpinned: "%s (compare with the %s)",
 		revision: "Revision %d", proposed: "proposed by the %s, %s", amended: "amended by the %s, %s",
 		terms: "Terms digest", text: "Text digest", template: "Template",
-		confirmed: "confirmed by the %s (%s) at %s, key %s",
+		confirmed:  "confirmed by the %s (%s) at %s, key %s",
 		rerendered: "%s (re-rendered: identical)", notRerendered: "%s (not re-rendered: other template set)",
 		seller: "seller", buyer: "buyer",
 	},
@@ -37,7 +37,7 @@ var recordTexts = map[string]recordText{
 		head: "记录链头", key: "%s公钥", pinned: "%s（与指定公钥一致）", unpinned: "%s（请与%s核对）",
 		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
 		terms: "条款摘要", text: "文本摘要", template: "模板",
-		confirmed: "%s（%s）于 %s 确认，公钥 %s",
+		confirmed:  "%s（%s）于 %s 确认，公钥 %s",
 		rerendered: "%s（重新生成：一致）", notRerendered: "%s（未重新生成：模板不同）",
 		seller: "卖方", buyer: "买方",
 	},
@@ -47,7 +47,7 @@ var recordTexts = map[string]recordText{
 		head: "紀錄鏈頭", key: "%s公鑰", pinned: "%s（與指定公鑰相符）", unpinned: "%s（請與%s核對）",
 		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
 		terms: "條款摘要", text: "文本摘要", template: "範本",
-		confirmed: "%s（%s）於 %s 確認，公鑰 %s",
+		confirmed:  "%s（%s）於 %s 確認，公鑰 %s",
 		rerendered: "%s（重新產生：相同）", notRerendered: "%s（未重新產生：範本不同）",
 		seller: "賣方", buyer: "買方",
 	},

@@ -5,7 +5,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/confirm"
 	"github.com/tradepact/tradepact/internal/atomicfile"
-	"go.yaml.in/yaml/v3"
 )
 
 // exitUnconfirmed is verify's exit code for a contract file that verifies
@@ -50,36 +48,25 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string, nargs int) bool {
 }
 
 // loadTerms reads a terms file (YAML or JSON).
-func loadTerms(path string) (*agreement.Agreement, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	a := new(agreement.Agreement)
-	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
-		d := json.NewDecoder(bytes.NewReader(data))
-		d.DisallowUnknownFields()
-		err = d.Decode(a)
-	} else {
-		d := yaml.NewDecoder(bytes.NewReader(data))
-		d.KnownFields(true)
-		err = d.Decode(a)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	return a, nil
-}
+func loadTerms(path string) (*agreement.Agreement, error) { return agreement.Load(path) }
 
-// checkTerms prints the validation findings and reports whether the terms
-// may be signed.
+// checkTerms prints the validation errors and reports whether the terms
+// may be signed: invalid terms are never proposed, amended or confirmed.
 func checkTerms(e *env, path string, a *agreement.Agreement) bool {
-	if a.ID == "" || a.Seller.Account == "" || a.Buyer.Account == "" {
-		e.errorf("%s: the terms are not valid: id, seller.account and buyer.account are required", path)
-		e.hintf("run \"tradepact check %s\" to see every finding", path)
-		return false
+	err := a.Check()
+	if err == nil {
+		return true
 	}
-	return true
+	var ve *agreement.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			e.errorf("%s:%d:%d: %s: %s", path, f.Line, f.Column, f.Path, f.Message(a.Locale))
+		}
+	} else {
+		e.errorf("%s: %v", path, err)
+	}
+	e.hintf("invalid terms are never signed; run \"tradepact validate %s\" for every finding", path)
+	return false
 }
 
 // readKey reads a private key file.
