@@ -156,7 +156,7 @@ func (a *Amount) UnmarshalText(b []byte) error {
 // rejects, fails likewise with the node's line and column.
 func (a *Amount) UnmarshalYAML(n *yaml.Node) error {
 	fail := func(err error) error {
-		return &AmountError{Line: n.Line, Column: n.Column, Rule: ruleOf(err), Err: err}
+		return &AmountError{Line: n.Line, Column: n.Column, Rule: amountRuleOf(err), Err: err}
 	}
 	if n.Kind != yaml.ScalarNode {
 		return fail(fmt.Errorf("%w: want a decimal string or an integer", ErrAmountSyntax))
@@ -209,7 +209,7 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 		}
 		v, err := ParseAmount(s)
 		if err != nil {
-			return &AmountError{Rule: ruleOf(err), Err: err}
+			return &AmountError{Rule: amountRuleOf(err), Err: err}
 		}
 		*a = v
 		return nil
@@ -219,7 +219,7 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 		}
 		v, err := ParseAmount(string(b))
 		if err != nil {
-			return &AmountError{Rule: ruleOf(err), Err: err}
+			return &AmountError{Rule: amountRuleOf(err), Err: err}
 		}
 		*a = v
 		return nil

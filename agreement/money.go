@@ -70,8 +70,8 @@ func (e *AmountError) Error() string {
 // Unwrap returns the cause.
 func (e *AmountError) Unwrap() error { return e.Err }
 
-// ruleOf names the rule an amount parsing error breaks.
-func ruleOf(err error) string {
+// amountRuleOf names the rule an amount parsing error breaks.
+func amountRuleOf(err error) string {
 	switch {
 	case errors.Is(err, ErrAmountFloat):
 		return RuleFloat
