@@ -173,7 +173,7 @@ func (r *rules) totals() {
 		}
 	}
 	for i, it := range a.Items {
-		if g := it.GiftCard; g != nil && !g.Balance.IsZero() && i < len(t.Prices) {
+		if g := it.GiftCard; g != nil && a.Kind == KindGiftCard && !g.Balance.IsZero() && i < len(t.Prices) {
 			if bal, err := t.Currency.Money(g.Balance); err == nil && t.Prices[i].Minor > bal.Minor*int64(max(it.Quantity, 1)) {
 				r.warn(fmt.Sprintf("items[%d].unit_price", i), RulePriceOverBalance, bal.String(), it.UnitPrice.String())
 			}
