@@ -1,0 +1,254 @@
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/tradepact/tradepact/agreement"
+)
+
+//go:embed all:contract
+var embedded embed.FS
+
+// Set is a parsed template set: one contract template per locale, composed
+// of shared partials and per-locale clause partials. A Set is immutable and
+// safe for concurrent use.
+type Set struct {
+	id      Identity
+	byLocal map[agreement.Locale]*template.Template
+}
+
+// Identity names a template set so that a contract can be re-rendered from
+// the same templates later.
+type Identity struct {
+	Name    string // "tradepact" for the built-in set
+	Version string
+	// Digest is over every source file of the set: its path and its bytes,
+	// in path order (see [Set.Identity]).
+	Digest agreement.Digest
+}
+
+// DefaultName and DefaultVersion identify the built-in set.
+const (
+	DefaultName    = "tradepact"
+	DefaultVersion = "1"
+)
+
+// manifest is the optional set.json at the root of a user's template
+// directory.
+type manifest struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+var defaultSet = func() *Set {
+	src, err := readTree(embedded, "contract")
+	if err != nil {
+		panic(err)
+	}
+	s, err := build(src, nil, Identity{Name: DefaultName, Version: DefaultVersion})
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
+
+// Default returns the built-in template set.
+func Default() *Set { return defaultSet }
+
+// Load returns the built-in set with the templates in fsys laid over it.
+// fsys has the built-in layout: shared/*.tmpl for partials every locale
+// uses, en/*.tmpl, zh-Hans/*.tmpl and zh-Hant/*.tmpl for each locale, and
+// an optional set.json {"name": …, "version": …} naming the set. A file
+// with the same path as a built-in one replaces it; other files are added
+// and parsed after the built-in ones, so a {{define}} in them overrides the
+// built-in template of that name. The "custom" template, empty by default,
+// is the place for added clauses.
+func Load(fsys fs.FS) (*Set, error) {
+	user, err := readTree(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	id := Identity{Name: "custom"}
+	if b, ok := user["set.json"]; ok {
+		var m manifest
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&m); err != nil {
+			return nil, fmt.Errorf("templates: set.json: %v", err)
+		}
+		if m.Name != "" {
+			id.Name = m.Name
+		}
+		id.Version = m.Version
+		delete(user, "set.json")
+	}
+	base, err := readTree(embedded, "contract")
+	if err != nil {
+		return nil, err
+	}
+	return build(base, user, id)
+}
+
+// readTree reads the *.tmpl files under root, keyed by slash path relative
+// to root, and set.json.
+func readTree(fsys fs.FS, root string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+		if root == "." {
+			rel = p
+		}
+		if !strings.HasSuffix(rel, ".tmpl") && rel != "set.json" {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		out[rel] = b
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("templates: %v", err)
+	}
+	return out, nil
+}
+
+func build(base, user map[string][]byte, id Identity) (*Set, error) {
+	// The merged sources, in parse order: built-in paths (possibly replaced
+	// by the user's file of the same path), then the user's added files.
+	all := map[string][]byte{}
+	var order []string
+	for _, p := range sortedKeys(base) {
+		all[p] = base[p]
+		if b, ok := user[p]; ok {
+			all[p] = b
+		}
+		order = append(order, p)
+	}
+	for _, p := range sortedKeys(user) {
+		if _, ok := base[p]; !ok {
+			all[p] = user[p]
+			order = append(order, p)
+		}
+	}
+	for _, p := range order {
+		dir, _, ok := strings.Cut(p, "/")
+		if !ok || dir != "shared" && !slices.Contains(agreement.Locales, agreement.Locale(dir)) {
+			return nil, fmt.Errorf("templates: %s: not under shared/ or a locale directory (%s)", p, localeList())
+		}
+	}
+	var h bytes.Buffer
+	for _, p := range sortedKeys(all) {
+		fmt.Fprintf(&h, "%s\x00%d\x00", p, len(all[p]))
+		h.Write(all[p])
+	}
+	id.Digest = agreement.DigestOf(h.Bytes())
+
+	s := &Set{id: id, byLocal: map[agreement.Locale]*template.Template{}}
+	for _, l := range agreement.Locales {
+		t := template.New(string(l)).Option("missingkey=error").Funcs(funcMap(l))
+		for _, p := range order {
+			dir, _, _ := strings.Cut(p, "/")
+			if dir != "shared" && dir != string(l) {
+				continue
+			}
+			if _, err := t.New(p).Parse(string(all[p])); err != nil {
+				return nil, fmt.Errorf("templates: %v", err)
+			}
+		}
+		if t.Lookup("contract") == nil {
+			return nil, fmt.Errorf("templates: %s: no template named \"contract\"", l)
+		}
+		s.byLocal[l] = t
+	}
+	return s, nil
+}
+
+func localeList() string {
+	var names []string
+	for _, l := range agreement.Locales {
+		names = append(names, string(l))
+	}
+	return strings.Join(names, ", ")
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Identity returns the set's name, version and the digest of its sources.
+// The digest is SHA-256 over, for each source file in path order,
+// "PATH\x00LENGTH\x00" followed by the file's bytes.
+func (s *Set) Identity() Identity { return s.id }
+
+// Execute writes the contract for a as Markdown (CommonMark with GFM
+// tables), in a's locale. It does not validate a: callers check it first
+// (render.NewDocument does). Nothing is written when it fails.
+func (s *Set) Execute(w io.Writer, a *agreement.Agreement) error {
+	t, ok := s.byLocal[a.Locale]
+	if !ok {
+		return fmt.Errorf("templates: locale %q: no templates (have %s)", a.Locale, localeList())
+	}
+	v, err := newView(a)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "contract", v); err != nil {
+		var ee template.ExecError
+		if errors.As(err, &ee) {
+			return fmt.Errorf("templates: %s: %v", a.Locale, ee.Err)
+		}
+		return fmt.Errorf("templates: %s: %v", a.Locale, err)
+	}
+	_, err = w.Write(tidy(buf.Bytes()))
+	return err
+}
+
+// tidy removes trailing spaces and runs of more than one blank line left by
+// template actions, and ends the text with exactly one newline.
+func tidy(b []byte) []byte {
+	lines := strings.Split(string(b), "\n")
+	var out []string
+	blank := true
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
+}
+
+var _ = path.Join
