@@ -124,6 +124,12 @@ func TestVectors(t *testing.T) {
 
 func writeVector(t *testing.T, dir string, v vector) {
 	data := v.build(t)
+	if c, err := confirm.Parse(data); err == nil && v.name != "reserialised" {
+		// Canonical layout, so that the files are easy to read and diff.
+		if data, err = c.Marshal(); err != nil {
+			t.Fatal(err)
+		}
+	}
 	ar := &txtar.Archive{Comment: []byte(fmt.Sprintf("expect: %s\ndescription: %s\n", v.expect, v.desc))}
 	if v.pin || v.name == "wrong-pinned-key" {
 		ar.Files = append(ar.Files, txtar.File{Name: "seller.pub", Data: key(t, "seller").Public().MarshalFile()})

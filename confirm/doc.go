@@ -1,0 +1,67 @@
+// Package confirm is how the seller and the buyer agree on terms: a
+// contract file that records every revision of the terms and each party's
+// signed confirmation, and a verifier that anyone (the other party, the
+// marketplace, a court) can run on it later.
+//
+// The format is specified in doc/contract-file.md; this comment is its
+// summary. Test vectors are in testdata/vectors.
+//
+// # Negotiation
+//
+// The seller proposes terms with [Propose]: revision 1, with the seller's
+// confirmation. Either party may amend with [Contract.Amend]: a new revision
+// authored by that party, carrying its author's confirmation. The other
+// party confirms with [Contract.Confirm]. A confirmation counts only for
+// the revision it names, so after an amendment the other party must
+// confirm again. The trade may go ahead when both parties confirmed the
+// latest revision: [Result.Agreed]. Invalid terms (agreement.Agreement.Check)
+// are never proposed, amended or signed.
+//
+// # What a confirmation binds
+//
+// A [Confirmation] signs, with Ed25519, a message that starts with the line
+// [MessageHeader] and names the contract, the revision, the party's role
+// and account, the digest of the canonical terms (RFC 8785), the digest of
+// the exact contract text (Markdown) the party was shown, the template set
+// that rendered it, the chain head of the history before the confirmation,
+// the time (RFC 3339 with offset, supplied by the caller: this package
+// never reads the clock) and the signing key. See [Confirmation.Message]
+// for the exact bytes.
+//
+// # Whose key is whose
+//
+// The file records each role's public key at that role's first
+// confirmation (the seller's with the proposal, the buyer's with its first
+// amendment or confirmation). Every later action of a role must use that
+// key, and one key never acts for both roles. [TrustKey] pins keys the
+// caller already trusts; without pins, compare the fingerprints
+// ([PublicKey.Fingerprint]) with what the parties say.
+//
+// # History
+//
+// Entries (revisions and confirmations) are hash-chained: each records the
+// head before it, the head after it is the SHA-256 of a domain line and its
+// RFC 8785 form, and every confirmation signs the head. Removing,
+// reordering or editing entries breaks the chain or a signature. Cutting
+// off the newest entries leaves a valid, shorter history: compare
+// [Result.Head] with a copy the other party or the marketplace kept.
+// Because hashes and signatures cover canonical forms, a file that a
+// database re-serialised (keys reordered, white space changed) still
+// verifies.
+//
+// # Verification
+//
+// [Verify] returns a [Result] (who confirmed which revision, whether the
+// terms and text match their digests, whether each text was re-rendered
+// from its terms) or one of the typed errors [*MalformedError],
+// [*DigestMismatchError], [*MismatchError], [*HistoryError], [*KeyError],
+// [*InvalidSignatureError] and [*MissingPartyError], all usable with
+// errors.As.
+//
+// Keys are Ed25519 ([GenerateKey], [NewKeyFromSeed]): small, fast,
+// deterministic signatures that the test vectors can print exactly, and
+// what the PRC Electronic Signature Law art. 13 asks for as long as the
+// private key stays with its owner. The small [Signer] and [Verifier]
+// interfaces, modelled on golang.org/x/mod/sumdb/note, leave room for keys
+// held elsewhere (a phone's keystore, a hardware token).
+package confirm

@@ -1,0 +1,118 @@
+package format
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// FuzzParseMarshal checks that Marshal gives back exactly the input for any
+// file in canonical layout, and that parsing never panics.
+func FuzzParseMarshal(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "vectors", "*.txtar"))
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, af := range ar.Files {
+			if af.Name == "contract.json" {
+				f.Add(af.Data)
+			}
+		}
+	}
+	f.Add([]byte(`{"tradepact_contract":1,"id":"x","entries":[{"type":"revision","revision":1,"time":"t","agreement_digest":"","document_digest":"","template":null,"changes":[{"path":"a","old":1}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Parse(data)
+		if err != nil {
+			return
+		}
+		out, err := Marshal(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := Parse(out)
+		if err != nil {
+			t.Fatalf("Parse(Marshal(f)): %v", err)
+		}
+		out2, err := Marshal(again)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out, out2) {
+			t.Fatalf("Marshal(Parse(Marshal(f))) differs:\n%s\n%s", out, out2)
+		}
+		for i := range file.Entries {
+			h1, err1 := Hash(file.Entries[i])
+			h2, err2 := Hash(again.Entries[i])
+			if err1 != nil || err2 != nil || h1 != h2 {
+				t.Fatalf("entry %d hashes differently after a round trip", i)
+			}
+		}
+	})
+}
+
+// TestRoundTripExact checks that the canonical files written by Marshal
+// parse and marshal back to the same bytes.
+func TestRoundTripExact(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "vectors", "*.txtar"))
+	n := 0
+	for _, file := range files {
+		if strings.Contains(file, "reserialised") {
+			continue
+		}
+		data := contractOf(t, file)
+		f, err := Parse(data)
+		if err != nil {
+			continue // the malformed vectors
+		}
+		out, err := Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out, data) {
+			t.Errorf("%s: Marshal(Parse(x)) != x", file)
+		}
+		n++
+	}
+	if n < 5 {
+		t.Fatalf("only %d vectors", n)
+	}
+}
+
+func contractOf(t *testing.T, file string) []byte {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, af := range ar.Files {
+		if af.Name == "contract.json" {
+			return af.Data
+		}
+	}
+	t.Fatalf("%s: no contract.json", file)
+	return nil
+}
+
+func TestParseRejects(t *testing.T) {
+	for _, tc := range []string{
+		``,
+		`[]`,
+		`{"tradepact_contract":1,"id":"x","entries":[],"extra":1}`,
+		`{"tradepact_contract":1,"id":"x","id":"y","entries":[]}`,
+		`{"tradepact_contract":1,"id":"x","entries":[null]}`,
+		`{"tradepact_contract":1,"id":"x","entries":[]} {}`,
+		`{"tradepact_contract":"1","id":"x","entries":[]}`,
+	} {
+		if _, err := Parse([]byte(tc)); err == nil {
+			t.Errorf("Parse(%q) succeeded", tc)
+		}
+	}
+	if _, err := os.Stat(filepath.Join("..", "..", "testdata", "vectors")); err != nil {
+		t.Fatal(err)
+	}
+}
