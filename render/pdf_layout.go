@@ -266,6 +266,7 @@ type line struct {
 	ops    []op
 	forced bool // ends inside a token wider than the measure
 	width  float64
+	at     int // byte offset of text in the laid-out string
 }
 
 // lines breaks text into lines of at most width points starting at x.
@@ -305,10 +306,11 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 			}
 		}
 		lx := x
-		switch st.align {
-		case AlignRight:
+		switch align := st.align; {
+		case tc != 0: // a justified line fills the measure
+		case align == AlignRight:
 			lx = x + width - lw
-		case AlignCenter:
+		case align == AlignCenter:
 			lx = x + (width-lw)/2
 		}
 		var ops []op
@@ -321,7 +323,7 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 			ops = append(ops, op{kind: 't', x: lx, y: base, s: s, size: st.size, bold: st.bold || sp.bold, tc: tc})
 			lx += l.measure(s, st.size) + tc*float64(utf8.RuneCountInString(s))
 		}
-		out = append(out, line{text: ln.Text, ops: ops, forced: ln.Forced, width: lw + tc*float64(n-1)})
+		out = append(out, line{text: ln.Text, ops: ops, forced: ln.Forced, width: lw + tc*float64(n-1), at: ls})
 	}
 	return out
 }

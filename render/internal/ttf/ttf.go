@@ -215,6 +215,11 @@ func (f *Font) parseCmap() error {
 	}
 	f.bmp = make([]uint16, 0x10000)
 	t := c[best:]
+	// Valid subtables map each BMP code point at most once; a budget keeps
+	// hostile overlapping ranges from taking minutes.
+	budget := 0x20000
+	spend := func() bool { budget--; return budget >= 0 }
+	errBudget := errors.New("malformed cmap: overlapping ranges")
 	switch u16(t, 0) {
 	case 4:
 		if len(t) < 14 {
@@ -231,6 +236,9 @@ func (f *Font) parseCmap() error {
 				continue
 			}
 			for r := start; r <= end && r < 0xFFFF; r++ {
+				if !spend() {
+					return errBudget
+				}
 				var g int
 				if ro == 0 {
 					g = (r + delta) & 0xFFFF
@@ -259,6 +267,9 @@ func (f *Font) parseCmap() error {
 		for i := 0; i < ng; i++ {
 			start, end, g := u32(t, 16+12*i), u32(t, 20+12*i), u32(t, 24+12*i)
 			for r := start; r <= end && r < 0xFFFF; r++ {
+				if !spend() {
+					return errBudget
+				}
 				if gg := g + r - start; gg < f.NumGlyphs {
 					f.bmp[r] = uint16(gg)
 				}

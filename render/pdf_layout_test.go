@@ -1,0 +1,117 @@
+package render
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tradepact/tradepact/internal/linebreak"
+	"github.com/tradepact/tradepact/render/internal/fonts"
+)
+
+// pieces that generated contract text is made of.
+var pieces = []string{
+	"the", "buyer", "shall", "pay", "within", "7", "days", "of", "receipt", "Pokémon",
+	"TP-2026-000123", "NT$1,200", "¥1,001.50", "2026-11-22", "L/C", "li@example.com", "US$371.89",
+	"買方", "應於", "收貨後", "七日內", "付款", "定金", "人民币壹仟零壹元伍角整", "新臺幣", "支付寶", "验收合格",
+	"，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "（", "「", "『", "(", ")", ".", ",",
+	" ", " ", " ", "supercalifragilisticexpialidocious", "第一條", "https://example.com/terms/TP-2026-000123",
+}
+
+func genText(r *rand.Rand) string {
+	var b strings.Builder
+	for n := r.IntN(60) + 1; n > 0; n-- {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+func testLayout(t *testing.T) *layout {
+	faces, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}
+	return newLayout(&Document{Lang: "zh-Hant"}, c, fonts.NewSet(faces...))
+}
+
+// isLatin reports whether r belongs to a token that must not be split:
+// neither white space nor a wide (CJK) character.
+func isLatin(r rune) bool { return !unicode.IsSpace(r) && !linebreak.Wide(r) }
+
+// TestLayoutProperties lays out generated mixed text at many widths and
+// checks what a typesetter checks: no line wider than the measure, nothing
+// dropped, no kinsoku violation, no Latin token split except a token wider
+// than the whole line.
+func TestLayoutProperties(t *testing.T) {
+	l := testLayout(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	const size = 10.0
+	for i := 0; i < 400; i++ {
+		text := l.clean(genText(r), "test")
+		if len(l.missing) > 0 {
+			t.Fatalf("missing glyphs: %v", l.missing)
+		}
+		width := 40 + r.Float64()*400
+		st := textStyle{size: size, justify: i%2 == 0, align: Align(i % 4)}
+		x0 := 100.0
+		lines := l.lines(text, []span{{0, len(text), false}}, x0, width, st)
+		var joined strings.Builder
+		for k, ln := range lines {
+			var drawn strings.Builder
+			for _, o := range ln.ops {
+				drawn.WriteString(o.s)
+				if o.x < x0-1e-6 {
+					t.Errorf("%q at width %.1f: line %d starts left of the measure", text, width, k)
+				}
+			}
+			if drawn.String() != ln.text {
+				t.Errorf("line %d draws %q, laid out %q", k, drawn.String(), ln.text)
+			}
+			joined.WriteString(ln.text)
+			if ln.width > width+1e-6 {
+				t.Errorf("%q at width %.1f: line %d %q is %.2f wide", text, width, k, ln.text, ln.width)
+			}
+			if len(ln.ops) > 0 {
+				last := ln.ops[len(ln.ops)-1]
+				end := last.x + l.measure(last.s, size) + last.tc*float64(utf8.RuneCountInString(last.s)-1)
+				if end > x0+width+1e-6 {
+					t.Errorf("%q at width %.1f: line %d ends at %.2f, past %.2f", text, width, k, end, x0+width)
+				}
+			}
+			if k == 0 || ln.text == "" {
+				continue
+			}
+			prev := lines[k-1]
+			first, _ := utf8.DecodeRuneInString(ln.text)
+			lastR, _ := utf8.DecodeLastRuneInString(prev.text)
+			if prev.forced {
+				continue
+			}
+			if linebreak.NoStart(first) {
+				t.Errorf("%q at width %.1f: line %d %q starts with %q", text, width, k, ln.text, first)
+			}
+			if linebreak.NoEnd(lastR) {
+				t.Errorf("%q at width %.1f: line %d %q ends with %q", text, width, k-1, prev.text, lastR)
+			}
+			gap := text[prev.at+len(prev.text) : ln.at]
+			if isLatin(lastR) && isLatin(first) && strings.TrimSpace(gap) == gap {
+				// Only allowed where the source has a space.
+				t.Errorf("%q at width %.1f: token split between %q and %q", text, width, prev.text, ln.text)
+			}
+		}
+		strip := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if strip(joined.String()) != strip(text) {
+			t.Errorf("%q at width %.1f: lines %q drop or add text", text, width, joined.String())
+		}
+	}
+}
