@@ -48,15 +48,16 @@ func (a *Agreement) Totals() (*Totals, error) {
 		return nil, &AmountError{Path: "currency", Rule: RuleCurrency, Param: a.Currency,
 			Err: fmt.Errorf("%q: %w", a.Currency, ErrUnknownCurrency)}
 	}
-	money := func(path string, v Amount) (Money, error) {
+	money := func(path func(string) string, field string, v Amount) (Money, error) {
 		m, err := cur.Money(v)
 		if err != nil {
 			ae := err.(*AmountError)
-			ae.Path = path
+			ae.Path = path(field)
 			return Money{}, ae
 		}
 		return m, nil
 	}
+	top := func(field string) string { return field }
 	overflow := func(path string) error {
 		return &AmountError{Path: path, Rule: RuleOverflow, Err: ErrAmountOverflow}
 	}
@@ -71,42 +72,43 @@ func (a *Agreement) Totals() (*Totals, error) {
 		Deposit:     zero,
 	}
 	for i, it := range a.Items {
-		p := "items[" + strconv.Itoa(i) + "]"
-		unit, err := money(p+".unit_price", it.UnitPrice)
+		// Paths are built only for errors: Totals runs for every render.
+		p := func(field string) string { return "items[" + strconv.Itoa(i) + "]" + field }
+		unit, err := money(p, ".unit_price", it.UnitPrice)
 		if err != nil {
 			return nil, err
 		}
 		price, err := unit.Mul(int64(it.Quantity))
 		if err != nil {
-			return nil, overflow(p + ".quantity")
+			return nil, overflow(p(".quantity"))
 		}
 		fee := zero
 		if it.Proxy != nil {
-			if fee, err = money(p+".proxy.service_fee", it.Proxy.ServiceFee); err != nil {
+			if fee, err = money(p, ".proxy.service_fee", it.Proxy.ServiceFee); err != nil {
 				return nil, err
 			}
 		}
 		line, err := price.Add(fee)
 		if err != nil {
-			return nil, overflow(p + ".proxy.service_fee")
+			return nil, overflow(p(".proxy.service_fee"))
 		}
 		t.Prices[i], t.Fees[i], t.Lines[i] = price, fee, line
 		if t.ServiceFees, err = t.ServiceFees.Add(fee); err != nil {
-			return nil, overflow(p + ".proxy.service_fee")
+			return nil, overflow(p(".proxy.service_fee"))
 		}
 		if t.Subtotal, err = t.Subtotal.Add(line); err != nil {
-			return nil, overflow(p)
+			return nil, overflow(p(""))
 		}
 	}
 	var err error
-	if t.Shipping, err = money("shipping_fee", a.ShippingFee); err != nil {
+	if t.Shipping, err = money(top, "shipping_fee", a.ShippingFee); err != nil {
 		return nil, err
 	}
 	if t.Total, err = t.Subtotal.Add(t.Shipping); err != nil {
 		return nil, overflow("shipping_fee")
 	}
 	if d := a.Payment.Deposit; d != nil {
-		if t.Deposit, err = money("payment.deposit.amount", d.Amount); err != nil {
+		if t.Deposit, err = money(top, "payment.deposit.amount", d.Amount); err != nil {
 			return nil, err
 		}
 	}
