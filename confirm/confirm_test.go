@@ -6,8 +6,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/tradepact/tradepact/confirm"
+	"github.com/tradepact/tradepact/templates"
 )
 
 func TestFlow(t *testing.T) {
@@ -145,4 +147,34 @@ func flipSig(e map[string]any) {
 	sig, _ := base64.StdEncoding.DecodeString(e["signature"].(string))
 	sig[10] ^= 1
 	e["signature"] = base64.StdEncoding.EncodeToString(sig)
+}
+
+// TestOtherTemplateSet checks that a text rendered with a template set this
+// build does not have is checked against its digest and said plainly not
+// to be re-rendered, and that it re-renders with the recorded set.
+func TestOtherTemplateSet(t *testing.T) {
+	data := flow(t)
+	res, err := confirm.Verify(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rev := range res.Revisions {
+		if !rev.Rerendered {
+			t.Fatalf("revision %d not re-rendered with the default set", rev.Number)
+		}
+	}
+	other, err := templates.Load(fstest.MapFS{
+		"set.json":           {Data: []byte(`{"name": "shop", "version": "7"}`)},
+		"shared/custom.tmpl": {Data: []byte("{{define \"custom\"}}Extra clause.{{end}}\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = confirm.Verify(data, confirm.WithTemplates(other))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Revisions[0].Rerendered || len(res.Notes) == 0 || !strings.Contains(res.Notes[0], "not re-rendered") {
+		t.Fatalf("rerendered %v, notes %q", res.Revisions[0].Rerendered, res.Notes)
+	}
 }
