@@ -40,11 +40,17 @@ func ParseFont(name string, data []byte) (*Font, error) {
 	// The parsed font keeps slices of data: copy it so that a caller
 	// reusing its buffer cannot change a shared font.
 	faces, err := ttf.ParseCollection(name, bytes.Clone(data))
-	if err != nil {
-		return nil, fmt.Errorf("render: font %w", err)
+	if te := (*ttf.Error)(nil); errors.As(err, &te) {
+		return nil, fmt.Errorf("render: %s: %w", name, te.Err)
+	} else if err != nil {
+		return nil, fmt.Errorf("render: %s: %w", name, err)
 	}
 	return &Font{name: name, faces: faces}, nil
 }
+
+// ErrOpenTypeCFF is the cause [ParseFont] reports for OpenType fonts with
+// PostScript (CFF) outlines.
+var ErrOpenTypeCFF = ttf.ErrCFF
 
 // PDFOption configures [PDF].
 type PDFOption func(*pdfConfig)

@@ -43,15 +43,18 @@ type Font struct {
 // Error is a font that cannot be used.
 type Error struct {
 	Name string // the font's file name, when known
-	Msg  string
+	Err  error
 }
 
 func (e *Error) Error() string {
 	if e.Name == "" {
-		return "ttf: " + e.Msg
+		return "ttf: " + e.Err.Error()
 	}
-	return "ttf: " + e.Name + ": " + e.Msg
+	return "ttf: " + e.Name + ": " + e.Err.Error()
 }
+
+// Unwrap returns the cause, [ErrCFF] for CFF fonts.
+func (e *Error) Unwrap() error { return e.Err }
 
 // ErrCFF reports an OpenType font with PostScript (CFF) outlines.
 var ErrCFF = errors.New(`OpenType font with CFF outlines ("OTTO", e.g. Noto Sans CJK .otf): the PDF writer embeds only TrueType (glyf) outlines; use a .ttf or .ttc font`)
@@ -66,7 +69,7 @@ const (
 // collection (.ttc). name is used in error messages only.
 func ParseCollection(name string, data []byte) ([]*Font, error) {
 	if len(data) < 12 {
-		return nil, &Error{name, "too short to be a font"}
+		return nil, &Error{name, errors.New("too short to be a font")}
 	}
 	if binary.BigEndian.Uint32(data) != tagTTCF {
 		f, err := parseAt(data, 0)
@@ -77,7 +80,7 @@ func ParseCollection(name string, data []byte) ([]*Font, error) {
 	}
 	n := int(binary.BigEndian.Uint32(data[8:]))
 	if n <= 0 || n > 1024 || 12+4*n > len(data) {
-		return nil, &Error{name, "bad collection header"}
+		return nil, &Error{name, errors.New("bad collection header")}
 	}
 	fonts := make([]*Font, 0, n)
 	for i := 0; i < n; i++ {
@@ -92,7 +95,7 @@ func ParseCollection(name string, data []byte) ([]*Font, error) {
 }
 
 func wrap(name string, err error) error {
-	return &Error{Name: name, Msg: err.Error()}
+	return &Error{Name: name, Err: err}
 }
 
 func u16(b []byte, i int) int { return int(binary.BigEndian.Uint16(b[i:])) }
