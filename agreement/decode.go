@@ -222,6 +222,13 @@ func fromYAML(name string, n *yaml.Node, depth int) (*tnode, error) {
 	t := &tnode{pos: pos}
 	switch n.Kind {
 	case yaml.ScalarNode:
+		if n.Style&yaml.TaggedStyle != 0 {
+			switch n.ShortTag() {
+			case "!!str", "!!int", "!!bool", "!!null":
+			default: // !!binary, !!float, custom tags: nothing in the format needs them
+				return nil, fail(RuleSyntax, "YAML tag "+n.Tag+" is not allowed")
+			}
+		}
 		if n.ShortTag() == "!!null" {
 			t.kind = tNull
 			return t, nil
@@ -520,7 +527,11 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 	if n.kind != tScalar {
 		return d.fail(n.pos, path, RuleType, want, n.kind.String())
 	}
-	if err := n.decode(v.Addr().Interface()); err != nil {
+	err := n.decode(v.Addr().Interface())
+	if err == nil && v.Kind() == reflect.String && !utf8.ValidString(v.String()) {
+		return d.fail(n.pos, path, RuleEncoding, "", n.value)
+	}
+	if err != nil {
 		fe := d.fail(n.pos, path, RuleType, want, n.value)
 		fe.err = err
 		var ae *AmountError

@@ -126,6 +126,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"list for mapping", "t.yaml", edit("inspection: {hours: 24}", "inspection: [24]"), agreement.RuleType, "inspection", 18, 13},
 		{"mapping for list", "t.yaml", edit("exclusions: [code_revealed]", "exclusions: {a: b}"), agreement.RuleType, "refund.exclusions", 19, 41},
 		{"syntax", "t.yaml", "tradepact: 1\n  id: : x\n", agreement.RuleSyntax, "", 2, 3},
+		{"binary tag", "t.yaml", edit("id: TP-1", "id: !!binary gIGC"), agreement.RuleSyntax, "", 2, 5},
+		{"custom tag", "t.yaml", edit("id: TP-1", "id: !secret TP-1"), agreement.RuleSyntax, "", 2, 5},
 		{"not a mapping", "t.yaml", "- 1\n- 2\n", agreement.RuleType, "", 1, 1},
 		{"empty", "t.yaml", "# nothing\n", agreement.RuleEmpty, "", 1, 1},
 		{"invalid UTF-8", "t.yaml", "tradepact: 1\nid: \xff\xfe\n", agreement.RuleEncoding, "", 2, 5},
