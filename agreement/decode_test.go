@@ -266,3 +266,20 @@ func TestDecodeYAMLMarshalRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatDocExample keeps the example in doc/format.md valid.
+func TestFormatDocExample(t *testing.T) {
+	doc := string(readFile(t, "../doc/format.md"))
+	_, rest, ok := strings.Cut(doc, "```yaml\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("doc/format.md has no yaml example")
+	}
+	a, err := agreement.Decode("format.md.yaml", []byte(block))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := a.Validate(); len(fs) != 0 {
+		t.Errorf("findings: %v", fs)
+	}
+}
