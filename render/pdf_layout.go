@@ -556,11 +556,20 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 			cx += cols[i]
 		}
 		n = max(n, 1)
+		minH := 0.0
+		if group != 0 && !isHeader && signingRow(cs) {
+			// A row left blank for a signature or a date in the
+			// signature block: room to sign by hand.
+			minH = 2.5 * lh
+		}
 		per := max(1, int((maxRow-2*cellPadY)/lh))
 		var items []*item
 		for from := 0; from < n; from += per {
 			to := min(n, from+per)
 			h := float64(to-from)*lh + 2*cellPadY
+			if n == 1 {
+				h = max(h, minH)
+			}
 			it := &item{h: h}
 			if isHeader {
 				it.ops = append(it.ops, op{kind: 'f', x: x, y: 0, x2: width, y2: h, grey: 235})
@@ -609,6 +618,20 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 			its[0].before = lh * 0.4
 		}
 	}
+}
+
+// signingRow reports whether a row has a label and nothing else: a
+// place to sign or date by hand.
+func signingRow(cs []cell) bool {
+	if len(cs) < 2 || strings.TrimSpace(cs[0].text) == "" {
+		return false
+	}
+	for _, c := range cs[1:] {
+		if strings.TrimSpace(c.text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // longestToken returns the width of the widest piece of s between break

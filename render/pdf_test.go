@@ -409,5 +409,9 @@ func TestPDFKeep(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, lang+".pdf"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		b = renderPDF(t, contractDoc(lang, 40, 30))
+		if err := os.WriteFile(filepath.Join(dir, lang+"-long.pdf"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
