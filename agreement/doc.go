@@ -48,4 +48,17 @@
 // following the People's Bank of China rules for bills and settlement
 // vouchers (正确填写票据和结算凭证的基本规定); see [Money.Capital] for the
 // choices those rules leave open.
+//
+// # Canonical form and digest
+//
+// Both parties confirm the [Digest] of the terms: SHA-256 over
+// [Agreement.Canonical], an RFC 8785 JSON document in which amounts are
+// minimal decimal strings ("1200.5"), dates "YYYY-MM-DD", text NFC with
+// trimmed ends, empty values left out and written optional blocks kept.
+// Formatting, key order and comments of the terms file never change it;
+// any change of meaning does, the locale included. It is written
+// "sha256:" + 64 hex digits ([Digest.String]) and read aloud as its first
+// 12 hex digits ([Digest.Short], "3284 b5ed a8f6"). doc/canonical.md
+// specifies it for other languages, with test vectors in
+// testdata/vectors.
 package agreement
