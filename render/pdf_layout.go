@@ -675,6 +675,19 @@ func (l *layout) qr(content string, size float64, group int) error {
 			ops = append(ops, op{kind: 'f', x: l.left + float64(x0)*m, y: float64(y) * m, x2: float64(x-x0) * m, y2: m, grey: 0})
 		}
 	}
+	// Beside the code, the digest it holds, for people checking by eye.
+	cs := max(7, size*0.8)
+	cx := l.left + side + size
+	lab := l.clean(labels[l.lang].qr, "qr caption")
+	dig := l.clean(content, "meta.qr")
+	ops = append(ops, op{kind: 't', x: cx, y: cs * 1.2, s: lab, size: cs})
+	lh := l.lineHeight(cs)
+	for i, ln := range l.lines(dig, []span{{0, len(dig), false}}, cx, l.left+l.width-cx, textStyle{size: cs}) {
+		for _, o := range ln.ops {
+			o.y += lh*float64(i) + cs*1.4
+			ops = append(ops, o)
+		}
+	}
 	l.add(&item{h: side, before: l.lineHeight(size) * 0.6, ops: ops}, group)
 	return nil
 }
@@ -685,11 +698,11 @@ func dark(c color.Color) bool {
 }
 
 var labels = [3]struct {
-	number, digest, page string
+	number, digest, page, qr string
 }{
-	{"Contract No. %s", "Digest %s", "Page %d of %d"},
-	{"合約編號 %s", "摘要 %s", "第 %d 頁，共 %d 頁"},
-	{"合同编号 %s", "摘要 %s", "第 %d 页，共 %d 页"},
+	{"Contract No. %s", "Digest %s", "Page %d of %d", "Digest of the agreed terms"},
+	{"合約編號 %s", "摘要 %s", "第 %d 頁，共 %d 頁", "條款摘要"},
+	{"合同编号 %s", "摘要 %s", "第 %d 页，共 %d 页", "条款摘要"},
 }
 
 // run lays the document out and returns its pages.

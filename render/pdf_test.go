@@ -112,7 +112,16 @@ func checkText(t *testing.T, path string, d *render.Document) []string {
 		}
 		so.WriteString(pg)
 	}
-	got, want := []rune(so.String()), []rune(wantS)
+	gotS := so.String()
+	if d.Meta.QR != "" {
+		// The QR code's caption: a label and the digest, outside the text.
+		caption := map[string]string{"en": "Digestoftheagreedterms", "zh-Hant": "條款摘要", "zh-Hans": "条款摘要"}[d.Lang] + d.Meta.QR
+		if !strings.HasSuffix(gotS, caption) {
+			t.Errorf("PDF does not end with the QR caption %q", caption)
+		}
+		gotS = strings.TrimSuffix(gotS, caption)
+	}
+	got, want := []rune(gotS), []rune(wantS)
 	i := 0
 	for i < len(got) && i < len(want) && got[i] == want[i] {
 		i++
