@@ -32,6 +32,9 @@ type Meta struct {
 	// QR, when set, is printed as a QR code with the signing record (PDF):
 	// the full agreement digest.
 	QR string
+	// Template identifies the template set the text came from, as
+	// "NAME VERSION sha256:…", so the contract can be rendered again.
+	Template string
 }
 
 // BlockKind is the kind of a [Block].

@@ -265,3 +265,14 @@ const (
 		".,;:?!)]}%’”" + "\uFF0E\uFF01\uFF1F"
 	noEnd = "（「『【〔〈《〖〘〚｛［｟‘“([{"
 )
+
+// MinWidth returns the width of the widest piece of text that [Break]
+// never splits (short of forcing): the narrowest a column holding text can
+// be without breaking inside a token.
+func MinWidth(text string, m Measure) float64 {
+	w := 0.0
+	for _, s := range segments(text) {
+		w = max(w, m(strings.TrimSpace(text[s.start:s.end])))
+	}
+	return w
+}

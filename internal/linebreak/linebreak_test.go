@@ -93,7 +93,7 @@ func randomText(r *rand.Rand) string {
 // promises of the package doc.
 func TestBreakProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for iter := range 3000 {
+	for iter := range 2000 {
 		text := randomText(r)
 		w := float64(4 + r.IntN(40))
 		checkProperties(t, iter, text, w)
@@ -226,6 +226,17 @@ func TestLeadingSpaceNoEmptyLine(t *testing.T) {
 	for _, l := range lines {
 		if strings.TrimSpace(l.Text) == "" {
 			t.Fatalf("empty line in %q", texts(lines))
+		}
+	}
+}
+
+func TestMinWidth(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want float64
+	}{{"pay TP-2026-000123 now", 14}, {"買方付款", 2}, {"款。", 4}, {"", 0}, {"a b", 1}} {
+		if got := MinWidth(tt.s, Columns); got != tt.want {
+			t.Errorf("MinWidth(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
 }

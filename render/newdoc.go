@@ -1,0 +1,77 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/templates"
+)
+
+// NewDocument writes the contract for a with the template set (nil means
+// [templates.Default]) and parses it. It refuses terms that do not pass
+// a.Check: the error wraps the *agreement.ValidationError with the findings.
+// Meta gets the title, contract number, date, the seller as author, the
+// agreement digest (short form, and in full for the QR code) and the
+// template set's identity.
+func NewDocument(a *agreement.Agreement, set *templates.Set) (*Document, error) {
+	if set == nil {
+		set = templates.Default()
+	}
+	if err := a.Check(); err != nil {
+		return nil, fmt.Errorf("render: the terms are not valid: %w", err)
+	}
+	var md bytes.Buffer
+	if err := set.Execute(&md, a); err != nil {
+		return nil, err
+	}
+	d, err := a.Digest()
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	id := set.Identity()
+	meta := Meta{
+		ID:          a.ID,
+		Date:        a.Date.String(),
+		Author:      a.Seller.Name,
+		Keywords:    []string{string(a.Kind), a.ID},
+		ShortDigest: d.Short(),
+		QR:          d.String(),
+		Template:    strings.TrimSpace(id.Name + " " + id.Version + " " + id.Digest.String()),
+	}
+	if a.Platform != nil {
+		meta.Keywords = append(meta.Keywords, a.Platform.Name)
+	}
+	doc, err := Parse(md.Bytes(), meta)
+	if err != nil {
+		return nil, err
+	}
+	doc.Lang = string(a.Locale)
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockHeading && b.Level == 1 {
+			doc.Meta.Title = plain(b.Inlines)
+			doc.Meta.Subject = doc.Meta.Title + " " + a.ID
+			break
+		}
+	}
+	return doc, nil
+}
+
+// Digest returns the document digest: SHA-256 over Source, the Markdown
+// the parties confirm. It is one per contract, whatever the output format
+// or width, and does not cover Meta or Record.
+func (d *Document) Digest() agreement.Digest { return agreement.DigestOf(d.Source) }
+
+// plain returns the text of inlines without styles, hard breaks as spaces.
+func plain(ins []Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		if in.Break {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteString(in.Text)
+	}
+	return b.String()
+}
