@@ -2,6 +2,28 @@
 // YAML and JSON terms files, validation with findings in the user's language,
 // the canonical form and the digest that both parties confirm.
 //
+// # Decoding
+//
+// [Decode] and [Load] read one terms file, YAML or JSON (doc/format.md),
+// strictly: unknown keys, duplicate keys, a second document, trailing
+// data, YAML anchors and aliases, files over [MaxSize], invalid UTF-8,
+// binary data and needless nesting are errors, and so is a format version
+// newer than [FormatVersion]. Every error is a *[FieldError] with the line,
+// the column and the path of the value in the file's own keys
+// (items[1].unit_price, 0-based indexes).
+//
+// # Validation
+//
+// [Agreement.Validate] returns every finding, sorted by position: the field
+// rules of the model's validate tags (go-playground/validator, with its own
+// en, zh and zh_tw translations) and the rules that tie fields together
+// (the Rule constants: dates in order, deposit and earnest-money caps,
+// installments that add up, kind-specific blocks, consumer-law minimums
+// that bind business sellers, …). Each [FieldError] speaks en, zh-Hans and
+// zh-Hant through [FieldError.Message]. A finding of [SeverityError] blocks
+// rendering and signing, [SeverityWarning] does not; [Agreement.Check]
+// returns a *[ValidationError] holding the errors, or nil.
+//
 // # Money
 //
 // A terms file writes amounts in major units of the agreement's currency,
