@@ -1,0 +1,54 @@
+package render_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/render"
+)
+
+// TestPDFExamples renders every example terms file (every kind, every
+// locale) and checks the PDF shows every character of the contract text in
+// order, embeds its font and passes qpdf.
+func TestPDFExamples(t *testing.T) {
+	needTool(t, "pdftotext", "pdfinfo", "pdffonts", "qpdf")
+	files, err := filepath.Glob("../examples/terms/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no example terms in ../examples/terms")
+	}
+	locales := map[string]bool{}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			a, err := agreement.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := render.NewDocument(a, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			locales[d.Lang] = true
+			b := renderPDF(t, d)
+			p := writeTemp(t, b)
+			checkStructure(t, p)
+			checkText(t, p, d)
+			if dir := os.Getenv("PDF_KEEP"); dir != "" {
+				name := strings.TrimSuffix(filepath.Base(f), ".yaml") + ".pdf"
+				if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, l := range []string{"en", "zh-Hans", "zh-Hant"} {
+		if !locales[l] {
+			t.Errorf("no example in locale %s", l)
+		}
+	}
+}
