@@ -101,7 +101,8 @@ func (w *Writer) Text(x, y, size float64, s string, bold bool, tc float64) {
 			op += " " + ff(tc) + " Tc"
 		}
 		if bold {
-			op += " 2 Tr " + ff(size*0.035) + " w"
+			// Stroke in black whatever colour the last rule used.
+			op += " 0 G 2 Tr " + ff(size*0.035) + " w"
 		}
 		w.pdf.RawWriteStr(op)
 	}
