@@ -61,6 +61,10 @@ const (
 	RuleAuthenticityMissing  = "authenticity_missing"    // warning: proxy purchase without authenticity guarantee
 	RulePriceOverBalance     = "price_over_balance"      // warning: card sold for more than its balance
 	RuleDutyUnassigned       = "duty_unassigned"         // warning: foreign purchase without saying who pays duty
+	RuleRefundWithinMax      = "refund_within_max"       // business seller under CN (7) or TW (15) refunding later than the law allows (Param: CN or TW)
+	RuleGoverningLaw         = "governing_law"           // warning: dispute.governing_law is not the jurisdiction
+	RuleLossUnassigned       = "loss_unassigned"         // warning: a purchase abroad without loss_borne_by
+	RuleFXChangeUnassigned   = "fx_change_unassigned"    // warning: a purchase abroad without fx_change_borne_by
 	RuleInvalid              = "invalid"                 // a field rule with no translation of its own
 )
 
@@ -134,6 +138,12 @@ var catalog = map[string][3]string{
 	RuleFloat:                {"%q is a float: write amounts as a decimal string (\"1200.50\") or an integer", "%q 是浮点数：金额请写成十进制字符串（\"1200.50\"）或整数", "%q 是浮點數：金額請寫成十進位字串（\"1200.50\"）或整數"},
 	RuleNegative:             {"%q is negative", "%q 为负数", "%q 為負數"},
 	RuleOverflow:             {"%q is too large", "%q 数额过大", "%q 數額過大"},
+	"refund_within_max:CN":   {"a business seller must refund within 7 days of receiving the returned goods (PRC Consumer Rights Protection Law art. 25); this binds businesses only: set seller.business: false if the seller is a private person", "经营者应当自收到退回商品之日起七日内返还价款（《消费者权益保护法》第二十五条）；此规定只约束经营者，卖家为个人时请设 seller.business: false", "經營者應自收到退回商品之日起七日內返還價款（中國大陸《消費者權益保護法》第25條）；此規定只拘束經營者，賣家為個人時請設 seller.business: false"},
+	"refund_within_max:TW":   {"a business seller must refund within 15 days of taking the goods back (Taiwan Consumer Protection Act art. 19-2); this binds businesses only: set seller.business: false if the seller is a private person", "企业经营者应于取回商品之日起十五日内返还价款（台湾《消费者保护法》第19条之2）；此规定只约束企业经营者，卖家为个人时请设 seller.business: false", "企業經營者應於取回商品之日起十五日內返還已支付之對價（《消費者保護法》第19條之2）；此規定只拘束企業經營者，賣家為個人時請設 seller.business: false"},
+	RuleRefundWithinMax:      {"a business seller must refund sooner", "经营者须更早退款", "企業經營者須更早退款"},
+	RuleGoverningLaw:         {"the governing law %q is not the jurisdiction {param} the terms assume; the contract's legal notes follow jurisdiction", "适用法律 %q 与条款所依据的法域 {param} 不同；合同中的法律说明以 jurisdiction 为准", "準據法 %q 與條款所依據的法域 {param} 不同；契約中的法律說明以 jurisdiction 為準"},
+	RuleLossUnassigned:       {"a purchase abroad without loss_borne_by: say who bears seizure or loss in transit", "境外代购未注明 loss_borne_by：请注明扣关或运输丢失由谁承担", "境外代購未註明 loss_borne_by：請註明扣關或運送遺失由誰負擔"},
+	RuleFXChangeUnassigned:   {"a price in another currency without fx_change_borne_by: say who bears a change of rate", "外币价格未注明 fx_change_borne_by：请注明汇率变动由谁承担", "外幣價格未註明 fx_change_borne_by：請註明匯率變動由誰負擔"},
 	RuleInvalid:              {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
 
 	// Validator tags whose translation some locale lacks.

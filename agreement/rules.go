@@ -15,6 +15,12 @@ const earnestCapPercent = 20
 // art. 19) give buyers from businesses at a distance.
 const minNoReasonDays = 7
 
+// maxRefundDays is how soon a business must refund a returned distance
+// purchase: CN Consumer Rights Protection Law art. 25 (7 days of receiving
+// the return), TW Consumer Protection Act art. 19-2 (15 days of taking the
+// goods back).
+var maxRefundDays = map[Jurisdiction]int{JurisdictionCN: 7, JurisdictionTW: 15}
+
 // rules collects the findings of the cross-field rules.
 type rules struct {
 	a   *Agreement
@@ -246,6 +252,12 @@ func (r *rules) items() {
 			if foreign && x.DutyPaidBy == "" {
 				r.warn(p+".proxy", RuleDutyUnassigned, "", "")
 			}
+			if foreign && x.LossBorneBy == "" {
+				r.warn(p+".proxy", RuleLossUnassigned, "", "")
+			}
+			if foreign && x.FXChangeBorneBy == "" {
+				r.warn(p+".proxy", RuleFXChangeUnassigned, "", "")
+			}
 		}
 		if g := it.GiftCard; g != nil {
 			if !g.Balance.IsZero() && !g.FaceValue.IsZero() && amountLess(g.FaceValue, g.Balance) {
@@ -294,11 +306,17 @@ func (r *rules) refund() {
 		(a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
 		r.err("refund.no_reason_days", RuleNoReasonMin, string(a.Jurisdiction), strconv.Itoa(a.Refund.NoReasonDays))
 	}
+	if limit, ok := maxRefundDays[a.Jurisdiction]; ok && a.Seller.Business && a.Refund.RefundWithinDays > limit {
+		r.err("refund.refund_within_days", RuleRefundWithinMax, string(a.Jurisdiction), strconv.Itoa(a.Refund.RefundWithinDays))
+	}
 }
 
 // advice adds the warnings: terms that are valid but leave a dispute open.
 func (r *rules) advice() {
 	a := r.a
+	if g := a.Dispute.GoverningLaw; g != "" && a.Jurisdiction != "" && g != a.Jurisdiction {
+		r.warn("dispute.governing_law", RuleGoverningLaw, string(a.Jurisdiction), string(g))
+	}
 	if a.AfterSales == nil {
 		r.warn("after_sales", RuleAfterSalesMissing, "", "")
 	}

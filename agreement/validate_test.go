@@ -95,7 +95,7 @@ func TestRules(t *testing.T) {
 		{"earnest over 20% under CN", second, func(a *agreement.Agreement) { a.Payment.Deposit.Amount = m("473.01") }, []string{"error payment.deposit.amount earnest_cap"}},
 		{"earnest exactly 20% under CN", second, func(a *agreement.Agreement) { a.Payment.Deposit.Amount = m("473") }, nil},
 		{"earnest over 20% elsewhere", giftCN, func(a *agreement.Agreement) {
-			a.Jurisdiction = agreement.JurisdictionTW
+			a.Jurisdiction, a.Dispute.GoverningLaw = agreement.JurisdictionTW, agreement.JurisdictionTW
 			a.Payment.Deposit.Amount = m("100")
 		}, []string{"warning payment.deposit.amount earnest_cap_warning"}},
 		{"prepayment over 20% under CN", second, func(a *agreement.Agreement) {
@@ -131,6 +131,15 @@ func TestRules(t *testing.T) {
 		{"foreign store price without rate", proxy, func(a *agreement.Agreement) { a.Items[0].Proxy.FXRate = "" }, []string{"error items[0].proxy.fx_rate fx_required"}},
 		{"rate without fixing date", proxy, func(a *agreement.Agreement) { a.Items[0].Proxy.FXFixedOn = agreement.Date{} }, []string{"error items[0].proxy.fx_fixed_on required_with", "error items[0].proxy.fx_rate fx_required"}},
 		{"foreign purchase without duty", proxy, func(a *agreement.Agreement) { a.Items[0].Proxy.DutyPaidBy = "" }, []string{"warning items[0].proxy duty_unassigned"}},
+		{"foreign purchase without loss bearer", proxy, func(a *agreement.Agreement) { a.Items[1].Proxy.LossBorneBy = "" }, []string{"warning items[1].proxy loss_unassigned"}},
+		{"foreign purchase without rate-change bearer", proxy, func(a *agreement.Agreement) { a.Items[1].Proxy.FXChangeBorneBy = "" }, []string{"warning items[1].proxy fx_change_unassigned"}},
+		{"local purchase without bearers", proxy, func(a *agreement.Agreement) {
+			for i := range a.Items {
+				x := a.Items[i].Proxy
+				x.StoreCurrency, x.StorePrice, x.FXRate, x.FXFixedOn = "", agreement.Amount{}, "", agreement.Date{}
+				x.LossBorneBy, x.FXChangeBorneBy, x.DutyPaidBy = "", "", ""
+			}
+		}, nil},
 		{"proxy without authenticity", proxy, func(a *agreement.Agreement) { a.Authenticity = nil }, []string{"warning authenticity authenticity_missing"}},
 		{"gift card item without card", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard = nil }, []string{"error items[0].gift_card gift_card_required"}},
 		{"card block on goods", goods, func(a *agreement.Agreement) {
@@ -159,6 +168,11 @@ func TestRules(t *testing.T) {
 		{"repeated exclusion", gift, func(a *agreement.Agreement) { a.Refund.Exclusions = []string{"code_revealed", "code_revealed"} }, []string{"error refund.exclusions unique"}},
 		{"business under TW without 7 days", proxy, func(a *agreement.Agreement) { a.Refund.NoReasonDays = 6 }, []string{"error refund.no_reason_days no_reason_min"}},
 		{"business under CN without 7 days", "goods-zh-Hans.yaml", func(a *agreement.Agreement) { a.Refund.NoReasonDays = 0 }, []string{"error refund.no_reason_days no_reason_min"}},
+		{"business under CN refunding after 7 days", "goods-zh-Hans.yaml", func(a *agreement.Agreement) { a.Refund.RefundWithinDays = 8 }, []string{"error refund.refund_within_days refund_within_max"}},
+		{"business under TW refunding after 15 days", proxy, func(a *agreement.Agreement) { a.Refund.RefundWithinDays = 16 }, []string{"error refund.refund_within_days refund_within_max"}},
+		{"business under TW refunding in 15 days", proxy, func(a *agreement.Agreement) { a.Refund.RefundWithinDays = 15 }, nil},
+		{"private seller under CN refunding after 7 days", second, func(a *agreement.Agreement) { a.Refund.RefundWithinDays = 30 }, nil},
+		{"governing law differs from jurisdiction", gift, func(a *agreement.Agreement) { a.Dispute.GoverningLaw = agreement.JurisdictionHK }, []string{"warning dispute.governing_law governing_law"}},
 		{"business under HK without 7 days", "proxy_purchase-en.yaml", func(a *agreement.Agreement) {}, nil},
 		{"private seller under TW without 7 days", gift, func(a *agreement.Agreement) {}, nil},
 
@@ -310,7 +324,8 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleShippingPaidBy, agreement.RuleGraceDays, agreement.RuleForfeitNeedsEarnest, agreement.RuleDefectsNone,
 		agreement.RuleAfterSalesMissing, agreement.RuleInspectionMissing, agreement.RuleChannelMissing,
 		agreement.RuleTrackingMissing, agreement.RuleAuthenticityMissing, agreement.RulePriceOverBalance,
-		agreement.RuleDutyUnassigned,
+		agreement.RuleDutyUnassigned, agreement.RuleRefundWithinMax, agreement.RuleGoverningLaw,
+		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {
