@@ -209,3 +209,48 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// withUnitsPerEm returns font data with head.unitsPerEm changed: a valid
+// font at another scale, to exercise non-integer rescaling.
+func withUnitsPerEm(t testing.TB, data []byte, upem int) []byte {
+	data = bytes.Clone(data)
+	nt := int(binary.BigEndian.Uint16(data[4:]))
+	for k := 0; k < nt; k++ {
+		r := data[12+16*k:]
+		if string(r[:4]) == "head" {
+			off := int(binary.BigEndian.Uint32(r[8:]))
+			binary.BigEndian.PutUint16(data[off+18:], uint16(upem))
+			return data
+		}
+	}
+	t.Fatal("no head table")
+	return nil
+}
+
+func TestSubsetNonIntegerScale(t *testing.T) {
+	g := parse1(t, "Go-Regular.ttf", goregular.TTF)
+	m := parse1(t, "Go-Mono-1000.ttf", withUnitsPerEm(t, gomono.TTF, 1000))
+	runes := []rune{'A', 'g', 0xC5, 0xE9}
+	var gs []Glyph
+	for _, r := range runes {
+		gs = append(gs, Glyph{m, m.GlyphIndex(r)})
+	}
+	b, err := Subset(2048, g, g, runes, gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := parse1(t, "subset", b)
+	for i, r := range runes {
+		src, _ := m.glyph(gs[i].ID)
+		dst, err := s.glyph(s.GlyphIndex(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, off := range []int{2, 4, 6, 8} { // bounding box
+			want := float64(i16(src, off)) * 2.048
+			if got := float64(i16(dst, off)); got < want-1.5 || got > want+1.5 {
+				t.Errorf("%q: bbox value %v, want about %v", r, got, want)
+			}
+		}
+	}
+}
