@@ -19,7 +19,9 @@
 //
 // Lines are filled greedily. Widths are float64 and measured by a callback,
 // so the same breaker serves monospaced columns ([Columns]) and proportional
-// fonts.
+// fonts. The callback must be additive (the width of a concatenation is the
+// sum of the widths, as with glyph advances without kerning across break
+// opportunities): each piece of text is measured once.
 //
 // No library offered these tailorings (UAX #14 alone breaks after hyphens
 // and slashes, and line breakers for terminals do not know kinsoku), so the
@@ -77,24 +79,26 @@ func BreakFunc(text string, widthOf func(line int) float64, m Measure) []Line {
 	segs := segments(text)
 	var (
 		lines []Line
-		start = 0 // byte offset of the current line
-		end   = 0 // byte offset after the last segment placed on it (with spaces)
+		start = 0   // byte offset of the current line
+		end   = 0   // byte offset after the last segment placed on it (with spaces)
+		full  = 0.0 // m(text[start:end]): widths add up, so each segment is measured once
 		has   = false
 	)
 	emit := func(lineEnd int, hard, forced bool) {
 		body := strings.TrimSpace(text[start:lineEnd])
 		lines = append(lines, Line{Text: body, Width: m(body), Start: start, End: lineEnd, Hard: hard, Forced: forced})
-		start, end, has = lineEnd, lineEnd, false
+		start, end, full, has = lineEnd, lineEnd, 0, false
 	}
 	for _, s := range segs {
 		body := strings.TrimRightFunc(text[s.start:s.end], unicode.IsSpace)
+		bodyW := m(body)
 		w := widthOf(len(lines))
-		candidate := text[start : s.start+len(body)]
-		if has && m(candidate) > w+epsilon {
+		if has && full+bodyW > w+epsilon {
 			emit(end, false, false)
 			w = widthOf(len(lines))
 		}
-		if !has && m(body) > w+epsilon {
+		forced := false
+		if !has && bodyW > w+epsilon {
 			// A token wider than the line: break it between graphemes.
 			for {
 				from := start
@@ -106,8 +110,14 @@ func BreakFunc(text string, widthOf func(line int) float64, m Measure) []Line {
 					break
 				}
 				emit(cut, false, true)
+				forced = true
 				w = widthOf(len(lines))
 			}
+		}
+		if forced {
+			full = m(text[start:s.end])
+		} else {
+			full += bodyW + m(text[s.start+len(body):s.end])
 		}
 		end, has = s.end, has || body != ""
 		if s.hard {
