@@ -44,6 +44,9 @@ type Writer struct {
 	pdf  *gofpdf.Fpdf
 	size float64
 	h    float64
+	// graphics state last set, so that it is written only when it changes
+	lw         float64
+	draw, fill int
 }
 
 // New starts a document.
@@ -75,7 +78,8 @@ func New(c Config) *Writer {
 	}
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetFillColor(0, 0, 0)
-	return &Writer{pdf: pdf, h: c.Height}
+	pdf.SetLineWidth(1)
+	return &Writer{pdf: pdf, h: c.Height, lw: 1}
 }
 
 // AddPage starts a new page.
@@ -114,14 +118,23 @@ func (w *Writer) Text(x, y, size float64, s string, bold bool, tc float64) {
 
 // Line draws a line of the given width.
 func (w *Writer) Line(x1, y1, x2, y2, width float64, grey int) {
-	w.pdf.SetLineWidth(width)
-	w.pdf.SetDrawColor(grey, grey, grey)
+	if width != w.lw {
+		w.pdf.SetLineWidth(width)
+		w.lw = width
+	}
+	if grey != w.draw {
+		w.pdf.SetDrawColor(grey, grey, grey)
+		w.draw = grey
+	}
 	w.pdf.Line(x1, y1, x2, y2)
 }
 
 // Fill draws a filled rectangle in the given grey (0 black, 255 white).
 func (w *Writer) Fill(x, y, width, height float64, grey int) {
-	w.pdf.SetFillColor(grey, grey, grey)
+	if grey != w.fill {
+		w.pdf.SetFillColor(grey, grey, grey)
+		w.fill = grey
+	}
 	w.pdf.Rect(x, y, width, height, "F")
 }
 
