@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -306,4 +307,41 @@ func oneToken(line string) bool {
 	s := strings.TrimLeft(line, " ")
 	s = strings.TrimPrefix(s, "- ")
 	return linebreak.MinWidth(s, linebreak.Columns) == linebreak.Columns(s)
+}
+
+// FuzzParse checks that any Markdown either fails to parse with an error
+// or gives a document that every renderer writes, with text lines no wider
+// than the width unless they hold one unbreakable token.
+func FuzzParse(f *testing.F) {
+	m, _ := filepath.Glob("testdata/contracts/*-zh-Hant.md")
+	for _, p := range m[:1] {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b, 36)
+		}
+	}
+	f.Add([]byte("# x\n\n| a |\n|---|\n| \\| |\n\n<!-- keep -->\n\n- 1. **a：**b\n"), 20)
+	f.Fuzz(func(t *testing.T, md []byte, w int) {
+		if w < render.MinTextWidth || w > 200 {
+			return
+		}
+		doc, err := render.Parse(md, render.Meta{})
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		if err := render.Text(&b, doc, render.Width(w)); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(b.String(), "\n") {
+			if linebreak.Columns(line) > float64(w) && !oneToken(line) && !strings.Contains(line, " | ") {
+				t.Fatalf("line %q wider than %d", line, w)
+			}
+		}
+		if err := render.HTML(io.Discard, doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := render.Markdown(io.Discard, doc); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
