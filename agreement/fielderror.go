@@ -112,7 +112,7 @@ func (e *ValidationError) Error() string {
 	case 1:
 		return e.Fields[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more errors)", e.Fields[0].Error(), len(e.Fields)-1)
+	return fmt.Sprintf("%s (and %d more)", e.Fields[0].Error(), len(e.Fields)-1)
 }
 
 // Unwrap returns the findings, for errors.As and errors.Is.

@@ -168,8 +168,8 @@ func message(rule string, i int, param, value string) string {
 
 // quote quotes user input for a message, keeping non-ASCII text readable.
 func quote(s string) string {
-	if len(s) > 80 {
-		s = s[:77] + "…"
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:77]) + "…"
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tradepact/tradepact/agreement"
 )
@@ -350,7 +351,7 @@ func TestErrorStrings(t *testing.T) {
 	if !errors.As(err, &ve) || len(ve.Fields) != 2 {
 		t.Fatalf("Check() = %v", err)
 	}
-	want := `agreement: ../examples/terms/gift_card-zh-Hant.yaml:16:3: buyer.account: the buyer's account is the seller's account ("shopee:wang_xm"); seller and buyer must be different (and 1 more errors)`
+	want := `agreement: ../examples/terms/gift_card-zh-Hant.yaml:16:3: buyer.account: the buyer's account is the seller's account ("shopee:wang_xm"); seller and buyer must be different (and 1 more)`
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
 	}
@@ -388,4 +389,16 @@ func TestValidateConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestMessageQuotesLongValues(t *testing.T) {
+	long := strings.Repeat("星", 100)
+	f := &agreement.FieldError{Rule: agreement.RuleUnknownKey, Value: long}
+	msg := f.Message(agreement.LocaleZHHant)
+	if !strings.Contains(msg, strings.Repeat("星", 77)+"…") || strings.Contains(msg, strings.Repeat("星", 78)) {
+		t.Errorf("%q", msg)
+	}
+	if !utf8.ValidString(msg) {
+		t.Errorf("invalid UTF-8 in %q", msg)
+	}
 }
