@@ -8,6 +8,7 @@ import (
 
 	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/confirm/internal/format"
+	"github.com/tradepact/tradepact/render"
 )
 
 // Contract is a contract file: the history of one negotiation, revisions
@@ -27,6 +28,7 @@ type config struct {
 	set  *TemplateSet
 	pins map[Role]PublicKey
 	role Role
+	pdf  []render.PDFOption
 }
 
 func newConfig(opts []Option) *config {
@@ -166,11 +168,7 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 	}
 	var changes []Change
 	if prev != nil {
-		old, _, err := canonicalTerms(prev.Terms)
-		if err != nil {
-			return nil, fmt.Errorf("confirm: %w", err)
-		}
-		if changes, err = diffJSON(old, canon); err != nil {
+		if changes, err = diffJSON(prev.canon, canon); err != nil {
 			return nil, fmt.Errorf("confirm: %w", err)
 		}
 		if len(changes) == 0 {

@@ -11,6 +11,11 @@ import (
 	"github.com/tradepact/tradepact/confirm"
 )
 
+// The seeds are whole contract files of a few dozen kilobytes, which the
+// fuzzer's minimiser spends minutes on: fuzz with -fuzzminimizetime 1x,
+//
+//	go test -run '^$' -fuzz FuzzVerify -fuzztime 5m -fuzzminimizetime 1x ./confirm
+
 // seedVectors adds every vector's contract file to the corpus.
 func seedVectors(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "vectors", "*.txtar"))

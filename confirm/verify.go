@@ -52,6 +52,8 @@ type Revision struct {
 	Rerendered bool
 	// Confirmations are the verified confirmations of this revision.
 	Confirmations []*Confirmation
+
+	canon []byte // the canonical terms
 }
 
 // ConfirmedBy returns role's confirmation of r, or nil.
@@ -212,7 +214,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if got := digestOf(text); got != dd {
 				return nil, &DigestMismatchError{Revision: e.Revision, What: "text", Recorded: dd, Computed: got}
 			}
-			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid}
+			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid, canon: canon}
 			if tid == have {
 				again, err := renderText(a, cfg.set)
 				if err != nil {
@@ -230,11 +232,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			}
 			var want []Change
 			if len(res.Revisions) > 0 {
-				old, _, err := canonicalTerms(res.Latest().Terms)
-				if err != nil {
-					return nil, bad("terms", "%v", err)
-				}
-				if want, err = diffJSON(old, canon); err != nil {
+				if want, err = diffJSON(res.Latest().canon, canon); err != nil {
 					return nil, bad("terms", "%v", err)
 				}
 				if len(want) == 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/confirm"
 	"github.com/tradepact/tradepact/internal/atomicfile"
+	"github.com/tradepact/tradepact/render"
 )
 
 // exitUnconfirmed is verify's exit code for a contract file that verifies
@@ -212,19 +213,40 @@ func isContractFile(data []byte) bool {
 		strings.HasPrefix(string(bytes.TrimSpace(data)), `{"tradepact_contract"`)
 }
 
-// pdfError is a PDF that cannot be verified: it carries no contract file,
-// or its pages are not what the contract file renders to.
-type pdfError struct {
-	kind string
-	msg  string
-}
-
-func (e *pdfError) Error() string { return e.msg }
-
 func isPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
 
-// verifyPDF extracts the contract file a PDF carries, verifies it and
-// compares the PDF with a fresh rendering.
+// verifyPDF verifies the contract file a PDF carries and compares the PDF
+// with a fresh rendering of it. The note says what the comparison found.
 func verifyPDF(data []byte, opts []confirm.Option) (*confirm.Result, string, error) {
-	return nil, "", &pdfError{"no contract file", fmt.Sprintf("PDF verification is not available yet")}
+	pr, err := confirm.VerifyPDF(data, opts...)
+	if err != nil {
+		return nil, "", err
+	}
+	note := pr.Note
+	if pr.Compared && note == "" {
+		note = "the pages are exactly what the embedded contract file renders to"
+	}
+	return pr.Result, note, nil
+}
+
+// contractDocument verifies a contract file and returns its latest
+// revision as a document carrying the signing record. render calls it for
+// contract files.
+func contractDocument(data []byte) (*render.Document, *confirm.Result, error) {
+	res, err := confirm.Verify(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := res.Document()
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, res, nil
+}
+
+// contractPDF writes the PDF of a contract file's latest revision with the
+// file embedded, so that "tradepact verify" can check the PDF later.
+func contractPDF(w io.Writer, data []byte, opts ...render.PDFOption) error {
+	_, err := confirm.WritePDF(w, data, confirm.WithPDFOptions(opts...))
+	return err
 }

@@ -137,7 +137,7 @@ func problem(err error) string {
 		me  *confirm.MismatchError
 		mp  *confirm.MissingPartyError
 		mf  *confirm.MalformedError
-		pe  *pdfError
+		pe  *confirm.PDFError
 	)
 	switch {
 	case errors.As(err, &sig):
@@ -155,7 +155,7 @@ func problem(err error) string {
 	case errors.As(err, &mf):
 		return "malformed"
 	case errors.As(err, &pe):
-		return pe.kind
+		return pe.Problem
 	}
 	return "error"
 }

@@ -1,0 +1,221 @@
+package confirm
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/tradepact/tradepact/render"
+)
+
+// AttachmentName is the name of the contract file embedded in a PDF.
+const AttachmentName = "contract.json"
+
+// WithPDFOptions passes options (page size, fonts, …) to render.PDF, both
+// when [WritePDF] writes a PDF and when [VerifyPDF] renders it again to
+// compare: a PDF can only be compared with the options it was made with.
+func WithPDFOptions(opts ...render.PDFOption) Option {
+	return func(c *config) { c.pdf = append(c.pdf, opts...) }
+}
+
+// Document returns the latest revision as a document to render: the text
+// the parties confirmed, with the signing record in its language and the
+// full agreement digest for the QR code. The set is the one the Result was
+// verified with.
+func (r *Result) Document(opts ...Option) (*render.Document, error) {
+	return r.document(newConfig(opts))
+}
+
+func (r *Result) document(cfg *config) (*render.Document, error) {
+	rev := r.Latest()
+	var doc *render.Document
+	var err error
+	if rev.Template == templateID(cfg.set) {
+		doc, err = render.NewDocument(rev.Terms, cfg.set)
+		if err == nil && !bytes.Equal(doc.Source, rev.Text) {
+			err = fmt.Errorf("confirm: revision %d: the text renders differently now", rev.Number)
+		}
+	} else {
+		a := rev.Terms
+		doc, err = render.Parse(rev.Text, render.Meta{
+			ID: a.ID, Date: a.Date.String(), Author: a.Seller.Name, Keywords: []string{string(a.Kind), a.ID},
+			ShortDigest: rev.Agreement.Short(), Template: rev.Template.String(),
+		})
+		if doc != nil {
+			doc.Lang = string(a.Locale)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc.Meta.QR = rev.Agreement.String()
+	doc.Record = r.RecordBlocks(doc.Lang)
+	return doc, nil
+}
+
+// WritePDF verifies the contract file data and writes the PDF of its latest
+// revision: the confirmed text, the signing record with a QR code of the
+// agreement digest, and data itself as the attachment [AttachmentName], so
+// the printable copy carries the proof. The record does not depend on keys
+// pinned with [TrustKey]. The same data and options give the same bytes.
+func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
+	cfg := newConfig(opts)
+	res, err := Verify(data, opts...)
+	if err != nil {
+		return nil, err
+	}
+	b, err := pdfOf(data, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// pdfOf renders the PDF of a verified contract file, unaffected by pins.
+func pdfOf(data []byte, cfg *config) ([]byte, error) {
+	plain := *cfg
+	plain.pins = map[Role]PublicKey{}
+	c, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.verify(&plain)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := res.document(&plain)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	opts := append([]render.PDFOption{render.WithAttachment(AttachmentName, data)}, cfg.pdf...)
+	if err := render.PDF(&b, doc, opts...); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// PDFResult is what [VerifyPDF] found.
+type PDFResult struct {
+	*Result
+	// Compared reports whether the PDF is byte for byte what its contract
+	// file renders to (followed, at most, by incremental updates).
+	Compared bool
+	// Note says in plain words what the comparison found when it could not
+	// be made, or what follows the rendered PDF.
+	Note string
+}
+
+// PDFError reports a PDF that cannot be verified: it is not a readable PDF,
+// it carries no contract file, or its pages are not what its contract file
+// renders to.
+type PDFError struct {
+	Problem string // "unreadable", "no contract file" or "pages differ"
+	Err     error
+}
+
+func (e *PDFError) Error() string { return "confirm: PDF: " + e.Err.Error() }
+
+func (e *PDFError) Unwrap() error { return e.Err }
+
+// pdfcpuConfig is pdfcpu's default configuration, built here rather than
+// by model.NewDefaultConfiguration, which reads and writes a configuration
+// directory in the user's home.
+func pdfcpuConfig() *model.Configuration {
+	return &model.Configuration{
+		Reader15:                  true,
+		ValidationMode:            model.ValidationRelaxed,
+		UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
+		Eol:                       types.EolLF,
+		Offline:                   true,
+		Timeout:                   5,
+		Limits:                    model.DefaultResourceLimits(),
+	}
+}
+
+// ExtractContract returns the contract file embedded in a PDF.
+func ExtractContract(pdf []byte) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil { // a hostile PDF must not crash the verifier
+			data, err = nil, &PDFError{"unreadable", fmt.Errorf("%v", r)}
+		}
+	}()
+	conf := pdfcpuConfig()
+	conf.Cmd = model.EXTRACTATTACHMENTS
+	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), conf)
+	if err != nil {
+		return nil, &PDFError{"unreadable", err}
+	}
+	list, err := ctx.ListAttachments()
+	if err != nil {
+		return nil, &PDFError{"unreadable", err}
+	}
+	for _, a := range list {
+		if a.FileName != AttachmentName {
+			continue
+		}
+		atts, err := ctx.ExtractAttachments([]string{a.ID})
+		if err != nil {
+			return nil, &PDFError{"unreadable", err}
+		}
+		for _, x := range atts {
+			if x.FileName != AttachmentName {
+				continue
+			}
+			data, err := io.ReadAll(io.LimitReader(x.Reader, 64<<20))
+			if err != nil {
+				return nil, &PDFError{"unreadable", err}
+			}
+			return data, nil
+		}
+	}
+	return nil, &PDFError{"no contract file", errors.New("no embedded " + AttachmentName + ": this PDF carries no contract file to verify")}
+}
+
+var creatorRE = regexp.MustCompile(`/Creator\s*\(tradepact ([^)]*)\)`)
+
+// VerifyPDF extracts the contract file a PDF carries, verifies it (see
+// [Verify]; the errors are the same), and renders it again to check that
+// the PDF is exactly that rendering. A PDF made by another tradepact
+// version cannot be compared: the result says so in Note and Compared is
+// false. Otherwise pages that differ fail with a [*PDFError]; that includes
+// a PDF made with other fonts or page options than those passed with
+// [WithPDFOptions].
+func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
+	data, err := ExtractContract(pdf)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Verify(data, opts...)
+	if err != nil {
+		return nil, err
+	}
+	out := &PDFResult{Result: res}
+	again, err := pdfOf(data, newConfig(opts))
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case bytes.Equal(again, pdf):
+		out.Compared = true
+	case bytes.HasPrefix(pdf, again):
+		out.Compared = true
+		out.Note = fmt.Sprintf("%d bytes of incremental updates (such as PDF signatures) follow the rendered PDF; they were not checked", len(pdf)-len(again))
+	default:
+		if m := creatorRE.FindSubmatch(pdf); m != nil && string(m[1]) != render.Version {
+			out.Note = fmt.Sprintf("made by tradepact %s, this is tradepact %s: the pages cannot be compared; the embedded contract file verified", m[1], render.Version)
+			return out, nil
+		}
+		return nil, &PDFError{"pages differ", fmt.Errorf(
+			"the pages are not what the embedded contract file renders to with tradepact %s: the PDF was changed, or it was made with other fonts or page options", render.Version)}
+	}
+	return out, nil
+}

@@ -1,0 +1,105 @@
+package confirm_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/tradepact/tradepact/confirm"
+	"github.com/tradepact/tradepact/render"
+)
+
+func TestPDF(t *testing.T) {
+	data := flow(t)
+	var pdf bytes.Buffer
+	res, err := confirm.WritePDF(&pdf, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Agreed {
+		t.Fatal("not agreed")
+	}
+	got, err := confirm.ExtractContract(pdf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, data) {
+		t.Fatal("the embedded contract file is not the one written")
+	}
+	pr, err := confirm.VerifyPDF(pdf.Bytes(), confirm.TrustKey(confirm.Seller, key(t, "seller").Public()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pr.Compared || !pr.Agreed || pr.Note != "" || !pr.Seller.Pinned {
+		t.Fatalf("compared %v, agreed %v, note %q", pr.Compared, pr.Agreed, pr.Note)
+	}
+
+	t.Run("changed attachment", func(t *testing.T) {
+		bad := edit(t, data, func(f map[string]any) {
+			entry(f, 3)["terms"].(map[string]any)["items"].([]any)[0].(map[string]any)["unit_price"] = "30000"
+		})
+		pdf := pdfWith(t, data, bad, nil)
+		var dm *confirm.DigestMismatchError
+		if _, err := confirm.VerifyPDF(pdf); !errors.As(err, &dm) {
+			t.Fatalf("error %T: %v", err, err)
+		}
+	})
+	t.Run("changed page text", func(t *testing.T) {
+		pdf := pdfWith(t, data, data, func(doc *render.Document) {
+			for i, b := range doc.Blocks {
+				if b.Kind == render.BlockParagraph && len(b.Inlines) > 0 {
+					doc.Blocks[i].Inlines = append([]render.Inline{{Text: "Price doubled. "}}, b.Inlines...)
+					return
+				}
+			}
+			t.Fatal("no paragraph")
+		})
+		var pe *confirm.PDFError
+		if _, err := confirm.VerifyPDF(pdf); !errors.As(err, &pe) || pe.Problem != "pages differ" {
+			t.Fatalf("error %T: %v", err, err)
+		}
+	})
+	t.Run("no attachment", func(t *testing.T) {
+		res, _ := confirm.Verify(data)
+		doc, err := res.Document()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := render.PDF(&b, doc); err != nil {
+			t.Fatal(err)
+		}
+		var pe *confirm.PDFError
+		if _, err := confirm.VerifyPDF(b.Bytes()); !errors.As(err, &pe) || pe.Problem != "no contract file" {
+			t.Fatalf("error %T: %v", err, err)
+		}
+	})
+	t.Run("not a PDF", func(t *testing.T) {
+		var pe *confirm.PDFError
+		if _, err := confirm.VerifyPDF(pdf.Bytes()[:len(pdf.Bytes())/2]); !errors.As(err, &pe) {
+			t.Fatalf("error %T: %v", err, err)
+		}
+	})
+}
+
+// pdfWith renders the contract file shown (after edit changes its document)
+// with attached embedded instead.
+func pdfWith(t *testing.T, shown, attached []byte, edit func(*render.Document)) []byte {
+	t.Helper()
+	res, err := confirm.Verify(shown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := res.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(doc)
+	}
+	var b bytes.Buffer
+	if err := render.PDF(&b, doc, render.WithAttachment(confirm.AttachmentName, attached)); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
