@@ -317,6 +317,14 @@ func TestPDFHostile(t *testing.T) {
 	for i := range rows {
 		rows[i] = [][]render.Inline{txt(strconv.Itoa(i + 1)), txt("商品 item " + strconv.Itoa(i)), txt("NT$1,000")}
 	}
+	var wide [][]render.Inline
+	for i := 0; i < 40; i++ {
+		wide = append(wide, txt("欄位 column "+strconv.Itoa(i)))
+	}
+	nested := []render.Block{para(txt("最內層 innermost clause TP-2026-000123")...)}
+	for i := 0; i < 60; i++ {
+		nested = []render.Block{{Kind: render.BlockList, Ordered: true, Start: 1, Items: [][]render.Block{nested}}}
+	}
 	tests := []struct {
 		name    string
 		blocks  []render.Block
@@ -337,6 +345,8 @@ func TestPDFHostile(t *testing.T) {
 		{"5,000-row item list", []render.Block{{Kind: render.BlockTable, Table: &render.Table{
 			Header: [][]render.Inline{txt("#"), txt("品名"), txt("金額")}, Rows: rows}}}, nil, ""},
 		{"empty document", nil, nil, ""},
+		{"40-column table", []render.Block{{Kind: render.BlockTable, Table: &render.Table{Header: wide, Rows: [][][]render.Inline{wide, wide}}}}, nil, ""},
+		{"lists nested 60 deep", nested, nil, ""},
 		{"empty table", []render.Block{{Kind: render.BlockTable, Table: &render.Table{}}}, nil, ""},
 		{"huge keep block", []render.Block{{Kind: render.BlockKeep, Children: []render.Block{para(txt(strings.Repeat("簽署 ", 4000))...)}}}, nil, ""},
 	}

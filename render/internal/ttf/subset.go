@@ -102,7 +102,12 @@ func (s *subsetter) add(g Glyph, depth int) (uint16, error) {
 	out := outGlyph{adv: s.scale(g.Font, g.Font.Advance(g.ID))}
 	if len(src) > 0 {
 		if i16(src, 0) >= 0 {
-			err = s.simple(g.Font, src, &out)
+			key := uint32(g.ID)<<16 | uint32(s.upem)
+			if v, ok := g.Font.scaled.Load(key); ok && g.Font.UnitsPerEm != s.upem {
+				out = v.(outGlyph)
+			} else if err = s.simple(g.Font, src, &out); err == nil && g.Font.UnitsPerEm != s.upem {
+				g.Font.scaled.Store(key, out)
+			}
 		} else {
 			err = s.composite(g, src, &out, depth)
 		}

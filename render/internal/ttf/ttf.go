@@ -16,6 +16,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // Font is one parsed TrueType face.
@@ -38,6 +39,11 @@ type Font struct {
 	bmp        []uint16 // BMP rune -> glyph id (0 = none)
 	underPos   int
 	underThick int
+	// scaled memoizes simple glyphs rescaled to another em (key: glyph
+	// id and target units per em), so that a process rendering many
+	// documents decodes and re-encodes each outline once. Values are
+	// never modified after they are stored.
+	scaled sync.Map
 }
 
 // Error is a font that cannot be used.
