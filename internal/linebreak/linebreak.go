@@ -10,6 +10,7 @@
 //   - no break between two characters that are neither white space nor wide
 //     (CJK): contract numbers, amounts, dates, e-mail addresses and words
 //     such as TP-2026-000123, NT$1,200, 2026-11-22, L/C stay whole;
+//   - a number stays with its CJK unit: 2026年11月22日, 7日, 920元;
 //   - kinsoku: no line starts with closing punctuation (，。、；：？！）」』 …) and
 //     none ends with opening punctuation (（「『 …), whatever UAX #14 says;
 //   - a token wider than the line is broken between grapheme clusters, and
@@ -246,6 +247,9 @@ func allowed(text string, i int) bool {
 		return true // a break after white space
 	}
 	prev, _ := utf8.DecodeLastRuneInString(before)
+	if isDigit(prev) && strings.ContainsRune(numberUnits, next) || strings.ContainsRune("年月", prev) && isDigit(next) {
+		return false // 2026年11月22日, 7日, 920元 stay whole
+	}
 	return Wide(prev) || Wide(next)
 }
 
@@ -269,6 +273,11 @@ func NoStart(r rune) bool {
 func NoEnd(r rune) bool {
 	return strings.ContainsRune(noEnd, r) || unicode.In(r, unicode.Ps, unicode.Pi)
 }
+
+// numberUnits are CJK units that stay on the line of the number before them.
+const numberUnits = "年月日時时號号元角分天週周個个條条項项期次歲岁"
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 const (
 	noStart = "，。、；：？！）」』】〕〉》〗〙〛｝］｠｡､・ー…‥〜～゛゜ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ" +

@@ -32,6 +32,7 @@ func TestBreak(t *testing.T) {
 		{"kinsoku opening bracket", "一二三「四五」六", 8, []string{"一二三", "「四五」", "六"}},
 		{"mixed", "編號TP-2026-000123的合約", 12, []string{"編號", "TP-2026-0001", "23的合約"}},
 		{"forced only when longer", "ab https://example.com/very/long/path cd", 10, []string{"ab", "https://ex", "ample.com/", "very/long/", "path cd"}},
+		{"dates and units stay whole", "於2026年11月22日前付920元", 10, []string{"於", "2026年11月", "22日前付", "920元"}},
 		{"newline is hard", "one\ntwo three", 20, []string{"one", "two three"}},
 		{"trailing spaces dropped", "alpha    beta", 7, []string{"alpha", "beta"}},
 		{"fullwidth comma then latin", "價格，NT$920元整", 8, []string{"價格，", "NT$920元", "整"}},
