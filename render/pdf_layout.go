@@ -27,6 +27,7 @@ type op struct {
 	s      string
 	size   float64
 	bold   bool
+	italic bool
 	tc     float64
 	grey   int
 	lw     float64
@@ -35,7 +36,7 @@ type op struct {
 func (o op) draw(w *pdfwriter.Writer) {
 	switch o.kind {
 	case 't':
-		w.Text(o.x, o.y, o.size, o.s, o.bold, o.tc)
+		w.Text(o.x, o.y, o.size, o.s, o.bold, o.italic, o.tc)
 	case 'l':
 		w.Line(o.x, o.y, o.x2, o.y2, o.lw, o.grey)
 	case 'f':
@@ -54,8 +55,8 @@ type item struct {
 }
 
 type span struct {
-	start, end int
-	bold       bool
+	start, end   int
+	bold, italic bool
 }
 
 type layout struct {
@@ -223,11 +224,11 @@ func flatten(ins []Inline) (string, []span) {
 		} else {
 			b.WriteString(in.Text)
 		}
-		if n := len(spans); n > 0 && spans[n-1].bold == in.Bold {
+		if n := len(spans); n > 0 && spans[n-1].bold == in.Bold && spans[n-1].italic == in.Italic {
 			spans[n-1].end = b.Len()
 			continue
 		}
-		spans = append(spans, span{start, b.Len(), in.Bold})
+		spans = append(spans, span{start, b.Len(), in.Bold, in.Italic})
 	}
 	return b.String(), spans
 }
@@ -320,7 +321,7 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 				continue
 			}
 			s := text[a:b]
-			ops = append(ops, op{kind: 't', x: lx, y: base, s: s, size: st.size, bold: st.bold || sp.bold, tc: tc})
+			ops = append(ops, op{kind: 't', x: lx, y: base, s: s, size: st.size, bold: st.bold || sp.bold, italic: sp.italic, tc: tc})
 			lx += l.measure(s, st.size) + tc*float64(utf8.RuneCountInString(s))
 		}
 		out = append(out, line{text: ln.Text, ops: ops, forced: ln.Forced, width: lw + tc*float64(n-1), at: ls})
@@ -682,7 +683,7 @@ func (l *layout) qr(content string, size float64, group int) error {
 	dig := l.clean(content, "meta.qr")
 	ops = append(ops, op{kind: 't', x: cx, y: cs * 1.2, s: lab, size: cs})
 	lh := l.lineHeight(cs)
-	for i, ln := range l.lines(dig, []span{{0, len(dig), false}}, cx, l.left+l.width-cx, textStyle{size: cs}) {
+	for i, ln := range l.lines(dig, []span{{start: 0, end: len(dig)}}, cx, l.left+l.width-cx, textStyle{size: cs}) {
 		for _, o := range ln.ops {
 			o.y += lh*float64(i) + cs*1.4
 			ops = append(ops, o)

@@ -57,7 +57,7 @@ func TestLayoutProperties(t *testing.T) {
 		width := 40 + r.Float64()*400
 		st := textStyle{size: size, justify: i%2 == 0, align: Align(i % 4)}
 		x0 := 100.0
-		lines := l.lines(text, []span{{0, len(text), false}}, x0, width, st)
+		lines := l.lines(text, []span{{start: 0, end: len(text)}}, x0, width, st)
 		var joined strings.Builder
 		for k, ln := range lines {
 			var drawn strings.Builder

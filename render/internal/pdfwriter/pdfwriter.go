@@ -92,15 +92,20 @@ func ff(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 
 // Text draws s with its baseline starting at (x, y), y measured from the
 // top of the page. tc is extra space after every character (justification);
-// bold strokes the outline (fake bold).
-func (w *Writer) Text(x, y, size float64, s string, bold bool, tc float64) {
+// bold strokes the outline (fake bold); italic slants it (fake oblique,
+// sheared about the baseline so the text stays where it was laid out).
+func (w *Writer) Text(x, y, size float64, s string, bold, italic bool, tc float64) {
 	if size != w.size {
 		w.pdf.SetFont(family, "", size)
 		w.size = size
 	}
-	wrap := bold || tc != 0
+	wrap := bold || italic || tc != 0
 	if wrap {
 		op := "q"
+		if italic {
+			const slant = 0.2
+			op += " 1 0 " + ff(slant) + " 1 " + ff(-slant*(w.h-y)) + " 0 cm"
+		}
 		if tc != 0 {
 			op += " " + ff(tc) + " Tc"
 		}

@@ -62,8 +62,8 @@ func TestSubsetFontExtracts(t *testing.T) {
 	const text = "Contract TA-2024-0815 合約編號 買方（甲方）：王小明，賣方 Ünïcødé 1,234.50 「定金」"
 	w := pdfwriter.New(pdfwriter.Config{Width: 595, Height: 842, Title: "t", Date: time.Date(2024, 8, 15, 0, 0, 0, 0, time.UTC), Font: subsetFor(t, text)})
 	w.AddPage()
-	w.Text(50, 100, 12, text, false, 0)
-	w.Text(50, 130, 12, text, true, 0.5)
+	w.Text(50, 100, 12, text, false, false, 0)
+	w.Text(50, 130, 12, text, true, true, 0.5)
 	var buf bytes.Buffer
 	if err := w.Output(&buf); err != nil {
 		t.Fatal(err)
