@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"testing/fstest"
 
 	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/templates"
@@ -45,4 +46,33 @@ func ExampleSet_Identity() {
 	id := templates.Default().Identity()
 	fmt.Println(id.Name, id.Version, strings.HasPrefix(id.Digest.String(), "sha256:"))
 	// Output: tradepact 1 true
+}
+
+func ExampleLoad() {
+	// A seller's own templates: one added clause, over the built-in set.
+	fsys := fstest.MapFS{
+		"set.json":      {Data: []byte(`{"name": "harbor-audio", "version": "2026.1"}`)},
+		"en/extra.tmpl": {Data: []byte("{{define \"custom\"}}## Article {{.Article}}. Packaging\n\nEvery order ships in recycled packaging.\n{{end}}")},
+	}
+	set, err := templates.Load(fsys)
+	if err != nil {
+		panic(err)
+	}
+	a, err := agreement.Load("../examples/terms/goods-en.yaml")
+	if err != nil {
+		panic(err)
+	}
+	var b bytes.Buffer
+	if err := set.Execute(&b, a); err != nil {
+		panic(err)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.Contains(line, "Packaging") {
+			fmt.Println(line)
+		}
+	}
+	fmt.Println(set.Identity().Name, set.Identity().Version)
+	// Output:
+	// ## Article 14. Packaging
+	// harbor-audio 2026.1
 }
