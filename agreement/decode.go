@@ -118,13 +118,20 @@ func checkText(name string, data []byte) error {
 			return &FieldError{File: name, Line: line, Column: col, Rule: RuleEncoding, Value: fmt.Sprintf("0x%02x", data[i]), Severity: SeverityError}
 		case r == '\n':
 			line, col = line+1, 0
-		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f, r >= 0x80 && r < 0xa0, r == 0xfeff:
+		case isControl(r):
 			return &FieldError{File: name, Line: line, Column: col, Rule: RuleBinary, Value: fmt.Sprintf("U+%04X", r), Severity: SeverityError}
 		}
 		i += size
 		col++
 	}
 	return nil
+}
+
+// isControl reports the characters a terms file may not hold, written out
+// or escaped: C0 and C1 controls other than tab, line feed and carriage
+// return, DEL, and U+FEFF.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0xfeff
 }
 
 // tnode is a parsed YAML or JSON value with its position; the leaves know
@@ -528,8 +535,16 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 		return d.fail(n.pos, path, RuleType, want, n.kind.String())
 	}
 	err := n.decode(v.Addr().Interface())
-	if err == nil && v.Kind() == reflect.String && !utf8.ValidString(v.String()) {
-		return d.fail(n.pos, path, RuleEncoding, "", n.value)
+	if err == nil && v.Kind() == reflect.String {
+		if !utf8.ValidString(v.String()) {
+			return d.fail(n.pos, path, RuleEncoding, "", n.value)
+		}
+		// Escapes ("\x01", "\u0080") must not smuggle in what the text
+		// itself may not hold, or the terms would not re-encode.
+		if i := strings.IndexFunc(v.String(), isControl); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(v.String()[i:])
+			return d.fail(n.pos, path, RuleControl, "", fmt.Sprintf("U+%04X", r))
+		}
 	}
 	if err != nil {
 		fe := d.fail(n.pos, path, RuleType, want, n.value)

@@ -12,6 +12,7 @@ const (
 	RuleEmpty          = "empty"           // no document
 	RuleSecondDocument = "second_document" // a second YAML document
 	RuleTrailingData   = "trailing_data"   // data after the JSON value
+	RuleControl        = "control"         // a control character written as an escape in text
 	RuleAlias          = "alias"           // a YAML anchor or alias
 	RuleDepth          = "depth"           // nested deeper than the format needs
 	RuleKeyType        = "key_type"        // a key that is not a plain scalar
@@ -77,6 +78,7 @@ var catalog = map[string][3]string{
 	RuleSize:           {"the file is larger than {param} bytes", "文件超过 {param} 字节", "檔案超過 {param} 位元組"},
 	RuleEncoding:       {"not valid UTF-8 (byte {value}); save the file as UTF-8", "不是有效的 UTF-8 编码（字节 {value}），请以 UTF-8 保存文件", "不是有效的 UTF-8 編碼（位元組 {value}），請以 UTF-8 儲存檔案"},
 	RuleBinary:         {"control character {value}: this is not a text terms file", "控制字符 {value}：这不是文本格式的条款文件", "控制字元 {value}：這不是文字格式的條款檔案"},
+	RuleControl:        {"the text holds control character {value}; remove it", "文本中含有控制字符 {value}，请删除", "文字中含有控制字元 {value}，請刪除"},
 	RuleEmpty:          {"the file holds no terms", "文件中没有条款", "檔案中沒有條款"},
 	RuleSyntax:         {"not well-formed: {value}", "格式错误：{value}", "格式錯誤：{value}"},
 	RuleSecondDocument: {"a second YAML document; a terms file holds exactly one", "出现第二个 YAML 文档；条款文件只能有一个", "出現第二個 YAML 文件；條款檔案只能有一個"},

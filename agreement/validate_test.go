@@ -311,7 +311,7 @@ func TestMessagesLocalised(t *testing.T) {
 
 func TestCatalogComplete(t *testing.T) {
 	rules := []string{
-		agreement.RuleSize, agreement.RuleEncoding, agreement.RuleBinary, agreement.RuleEmpty, agreement.RuleSyntax,
+		agreement.RuleSize, agreement.RuleEncoding, agreement.RuleControl, agreement.RuleBinary, agreement.RuleEmpty, agreement.RuleSyntax,
 		agreement.RuleSecondDocument, agreement.RuleTrailingData, agreement.RuleAlias, agreement.RuleDepth,
 		agreement.RuleKeyType, agreement.RuleDuplicateKey, agreement.RuleUnknownKey, agreement.RuleType,
 		agreement.RuleVersion, agreement.RuleFloat, agreement.RuleNegative, agreement.RuleOverflow,
