@@ -62,7 +62,7 @@ func runValidate(e *env, args []string) int {
 	lang := fs.String("lang", "", "language of the messages: en, zh-Hans or zh-Hant (default: each file's own locale)")
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array, for scripts")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: tradepact validate [--lang en|zh-Hans|zh-Hant] [--json] FILE...")
+		fmt.Fprintln(fs.Output(), "usage: tradepact validate [--lang en|zh-Hans|zh-Hant] [--json] FILE... (- for standard input)")
 		fmt.Fprintln(fs.Output(), "\nChecks terms files and prints one line per finding:\n  FILE:LINE:COL: PATH: error|warning: message\nExit status 0 when no file has errors, 1 when any has or cannot be read.\n\nflags:")
 		fs.PrintDefaults()
 	}
@@ -87,7 +87,7 @@ func runValidate(e *env, args []string) int {
 	code := exitOK
 	all := []finding{}
 	for _, file := range files {
-		findings, locale, err := loadFindings(file)
+		findings, locale, err := loadFindings(e, file)
 		if err != nil {
 			code = exitFailure
 			if *asJSON {
@@ -133,11 +133,20 @@ func printFinding(w io.Writer, f finding) {
 	fmt.Fprintf(w, "%s:%d:%d: %s%s: %s\n", f.File, f.Line, f.Column, path, f.Severity, f.Message)
 }
 
-// loadFindings loads and validates one file. A file that does not decode yields
+// loadFindings loads and validates one file ("-" is standard input). A file that does not decode yields
 // its decoding error as the one finding, in English unless --lang says
 // otherwise; err is for files that cannot be read at all.
-func loadFindings(file string) (findings []*agreement.FieldError, l agreement.Locale, err error) {
-	a, err := agreement.Load(file)
+func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agreement.Locale, err error) {
+	var a *agreement.Agreement
+	if file == "-" {
+		var data []byte
+		data, err = io.ReadAll(io.LimitReader(e.stdin, agreement.MaxSize+1))
+		if err == nil {
+			a, err = agreement.Decode("-", data)
+		}
+	} else {
+		a, err = agreement.Load(file)
+	}
 	if err != nil {
 		var fe *agreement.FieldError
 		if errors.As(err, &fe) {
