@@ -1,0 +1,60 @@
+package fonts
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestDefault(t *testing.T) {
+	faces, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Default()
+	if len(faces) != 2 || &faces[0] != &again[0] {
+		t.Fatalf("Default parses %d faces, or parses them more than once", len(faces))
+	}
+	s := NewSet(faces...)
+	if s.UnitsPerEm != 2048 {
+		t.Errorf("UnitsPerEm = %d, want Go's 2048", s.UnitsPerEm)
+	}
+	for _, tt := range []struct {
+		r     rune
+		face  int
+		width int // thousandths of an em
+	}{
+		{'A', 0, -1}, {'5', 0, -1}, {'合', 1, 1000}, {'臺', 1, 1000}, {'台', 1, 1000}, {'，', 1, 1000},
+	} {
+		g, ok := s.Lookup(tt.r)
+		if !ok || g.Font != faces[tt.face] {
+			t.Errorf("%q: drawn from the wrong face", tt.r)
+			continue
+		}
+		w := s.Width(g)
+		if tt.width >= 0 && w != tt.width {
+			t.Errorf("%q: width %d, want %d", tt.r, w, tt.width)
+		}
+		if w <= 0 || w > 1500 {
+			t.Errorf("%q: width %d", tt.r, w)
+		}
+	}
+	if _, ok := s.Lookup('😀'); ok {
+		t.Error("a glyph outside the BMP")
+	}
+}
+
+func TestDefaultConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			faces, err := Default()
+			if err != nil || len(faces) != 2 {
+				t.Error(err)
+			}
+			NewSet(faces...).Lookup('合')
+		}()
+	}
+	wg.Wait()
+}
