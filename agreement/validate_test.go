@@ -74,6 +74,15 @@ func TestRules(t *testing.T) {
 		{"quantity zero", goods, func(a *agreement.Agreement) { a.Items[0].Quantity = 0 }, []string{"error items[0].quantity required"}},
 		{"bad kind", goods, func(a *agreement.Agreement) { a.Kind = "car" }, []string{"error kind oneof"}},
 
+		{"id not ASCII", gift, func(a *agreement.Agreement) { a.ID = "合約-1" }, []string{"error id printascii"}},
+		{"card last4 too long", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.CardLast4 = "12345" }, []string{"error items[0].gift_card.card_last4 len"}},
+		{"card last4 not alphanumeric", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.CardLast4 = "12-4" }, []string{"error items[0].gift_card.card_last4 alphanum"}},
+		{"fx rate not a number", proxy, func(a *agreement.Agreement) { a.Items[0].Proxy.FXRate = "about 0.2" }, []string{"error items[0].proxy.fx_rate numeric"}},
+		{"no dispute steps", gift, func(a *agreement.Agreement) { a.Dispute.Steps = nil }, []string{"error dispute.steps required"}},
+		{"repeated dispute step", gift, func(a *agreement.Agreement) { a.Dispute.Steps = []string{"court", "court"} }, []string{"error dispute.steps unique"}},
+		{"evidence kept zero days", gift, func(a *agreement.Agreement) { a.Evidence.KeepDays = 0 }, []string{"error evidence.keep_days required"}},
+		{"response hours too long", gift, func(a *agreement.Agreement) { a.AfterSales.ResponseHours = 1000 }, []string{"error after_sales.response_hours max"}},
+
 		// Parties.
 		{"same account", gift, func(a *agreement.Agreement) { a.Buyer.Account = a.Seller.Account }, []string{"error buyer.account distinct_parties"}},
 		{"same account, other case and spaces", gift, func(a *agreement.Agreement) { a.Buyer.Account = " SHOPEE:Wang_XM " }, []string{"error buyer.account distinct_parties"}},
@@ -218,7 +227,8 @@ func TestRules(t *testing.T) {
 				}
 				for _, l := range agreement.Locales {
 					msg := f.Message(l)
-					if msg == "" || strings.Contains(msg, "{") || strings.Contains(msg, "Key: ") {
+					if msg == "" || strings.Contains(msg, "{") || strings.Contains(msg, "Key: ") ||
+						strings.Contains(msg, "is not valid here") || strings.Contains(msg, "在此无效") || strings.Contains(msg, "在此無效") {
 						t.Errorf("%s %s: %s message %q", f.Path, f.Rule, l, msg)
 					}
 				}
