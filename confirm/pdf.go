@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
+	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -142,21 +142,27 @@ func pdfcpuConfig() *model.Configuration {
 }
 
 // ExtractContract returns the contract file embedded in a PDF.
-func ExtractContract(pdf []byte) (data []byte, err error) {
+func ExtractContract(pdf []byte) ([]byte, error) {
+	data, _, err := readPDF(pdf)
+	return data, err
+}
+
+// readPDF returns the contract file embedded in a PDF and the PDF's Creator.
+func readPDF(pdf []byte) (data []byte, creator string, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a hostile PDF must not crash the verifier
-			data, err = nil, &PDFError{"unreadable", fmt.Errorf("%v", r)}
+			data, creator, err = nil, "", &PDFError{"unreadable", fmt.Errorf("%v", r)}
 		}
 	}()
 	conf := pdfcpuConfig()
 	conf.Cmd = model.EXTRACTATTACHMENTS
 	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), conf)
 	if err != nil {
-		return nil, &PDFError{"unreadable", err}
+		return nil, "", &PDFError{"unreadable", err}
 	}
 	list, err := ctx.ListAttachments()
 	if err != nil {
-		return nil, &PDFError{"unreadable", err}
+		return nil, "", &PDFError{"unreadable", err}
 	}
 	for _, a := range list {
 		if a.FileName != AttachmentName {
@@ -164,7 +170,7 @@ func ExtractContract(pdf []byte) (data []byte, err error) {
 		}
 		atts, err := ctx.ExtractAttachments([]string{a.ID})
 		if err != nil {
-			return nil, &PDFError{"unreadable", err}
+			return nil, "", &PDFError{"unreadable", err}
 		}
 		for _, x := range atts {
 			if x.FileName != AttachmentName {
@@ -172,15 +178,13 @@ func ExtractContract(pdf []byte) (data []byte, err error) {
 			}
 			data, err := io.ReadAll(io.LimitReader(x.Reader, 64<<20))
 			if err != nil {
-				return nil, &PDFError{"unreadable", err}
+				return nil, "", &PDFError{"unreadable", err}
 			}
-			return data, nil
+			return data, ctx.Creator, nil
 		}
 	}
-	return nil, &PDFError{"no contract file", errors.New("no embedded " + AttachmentName + ": this PDF carries no contract file to verify")}
+	return nil, "", &PDFError{"no contract file", errors.New("no embedded " + AttachmentName + ": this PDF carries no contract file to verify")}
 }
-
-var creatorRE = regexp.MustCompile(`/Creator\s*\(tradepact ([^)]*)\)`)
 
 // VerifyPDF extracts the contract file a PDF carries, verifies it (see
 // [Verify]; the errors are the same), and renders it again to check that
@@ -190,7 +194,7 @@ var creatorRE = regexp.MustCompile(`/Creator\s*\(tradepact ([^)]*)\)`)
 // a PDF made with other fonts or page options than those passed with
 // [WithPDFOptions].
 func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
-	data, err := ExtractContract(pdf)
+	data, creator, err := readPDF(pdf)
 	if err != nil {
 		return nil, err
 	}
@@ -210,8 +214,8 @@ func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 		out.Compared = true
 		out.Note = fmt.Sprintf("%d bytes of incremental updates (such as PDF signatures) follow the rendered PDF; they were not checked", len(pdf)-len(again))
 	default:
-		if m := creatorRE.FindSubmatch(pdf); m != nil && string(m[1]) != render.Version {
-			out.Note = fmt.Sprintf("made by tradepact %s, this is tradepact %s: the pages cannot be compared; the embedded contract file verified", m[1], render.Version)
+		if v, ok := strings.CutPrefix(creator, "tradepact "); ok && v != render.Version {
+			out.Note = fmt.Sprintf("made by tradepact %s, this is tradepact %s: the pages cannot be compared with a fresh rendering; the embedded contract file verified", v, render.Version)
 			return out, nil
 		}
 		return nil, &PDFError{"pages differ", fmt.Errorf(

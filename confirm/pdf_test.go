@@ -3,6 +3,7 @@ package confirm_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/tradepact/tradepact/confirm"
@@ -74,12 +75,55 @@ func TestPDF(t *testing.T) {
 			t.Fatalf("error %T: %v", err, err)
 		}
 	})
+	t.Run("other version", func(t *testing.T) {
+		// Creator in the Info dictionary (UTF-16) and in the XMP metadata.
+		v, w := "tradepact "+render.Version, "tradepact "+strings.Repeat("9", len(render.Version))
+		other := bytes.ReplaceAll(pdf.Bytes(), utf16BE(v), utf16BE(w))
+		other = bytes.ReplaceAll(other, []byte(v), []byte(w))
+		if bytes.Equal(other, pdf.Bytes()) {
+			t.Fatal("no Creator to change")
+		}
+		pr, err := confirm.VerifyPDF(other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pr.Compared || !strings.Contains(pr.Note, "cannot be compared") {
+			t.Fatalf("compared %v, note %q", pr.Compared, pr.Note)
+		}
+	})
+	t.Run("changed metadata", func(t *testing.T) {
+		other := bytes.Replace(pdf.Bytes(), utf16BE("TP-2026"), utf16BE("TP-2027"), 1)
+		if bytes.Equal(other, pdf.Bytes()) {
+			t.Fatal("nothing changed")
+		}
+		var pe *confirm.PDFError
+		if _, err := confirm.VerifyPDF(other); !errors.As(err, &pe) || pe.Problem != "pages differ" {
+			t.Fatalf("error %T: %v", err, err)
+		}
+	})
+	t.Run("incremental update", func(t *testing.T) {
+		pr, err := confirm.VerifyPDF(append(bytes.Clone(pdf.Bytes()), "% a later incremental update\n"...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !pr.Compared || !strings.Contains(pr.Note, "incremental update") {
+			t.Fatalf("compared %v, note %q", pr.Compared, pr.Note)
+		}
+	})
 	t.Run("not a PDF", func(t *testing.T) {
 		var pe *confirm.PDFError
 		if _, err := confirm.VerifyPDF(pdf.Bytes()[:len(pdf.Bytes())/2]); !errors.As(err, &pe) {
 			t.Fatalf("error %T: %v", err, err)
 		}
 	})
+}
+
+func utf16BE(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return b
 }
 
 // pdfWith renders the contract file shown (after edit changes its document)
