@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/tradepact/tradepact/render/internal/fonts"
 	"github.com/tradepact/tradepact/render/internal/pdfwriter"
@@ -130,6 +131,20 @@ func (e *MissingGlyphsError) Error() string {
 	return b.String()
 }
 
+// metaString makes s safe for the PDF's metadata and file names, which
+// gofpdf encodes as UTF-16 without surrogates (and reads past the end of
+// invalid UTF-8): characters outside the BMP, control characters and
+// invalid bytes become U+FFFD. Metadata is not the contract text, so it is
+// mended rather than refused.
+func metaString(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF || unicode.IsControl(r) {
+			return unicode.ReplacementChar
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
 // PDF writes doc as a printable PDF: the contract text with ruled tables,
 // numbered clauses and the signature block kept on one page, a header and
 // footer on every page (contract number, short digest, page n of N), then
@@ -191,17 +206,21 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 	if err != nil {
 		return fmt.Errorf("render: pdf: %w", err)
 	}
+	atts := make([]pdfwriter.Attachment, len(c.attachments))
+	for i, a := range c.attachments {
+		atts[i] = pdfwriter.Attachment{Name: metaString(a.Name), Data: a.Data}
+	}
 	pw := pdfwriter.New(pdfwriter.Config{
 		Width:       c.paper.Width,
 		Height:      c.paper.Height,
-		Title:       doc.Meta.Title,
-		Subject:     doc.Meta.Subject,
-		Author:      doc.Meta.Author,
-		Keywords:    strings.Join(doc.Meta.Keywords, ", "),
+		Title:       metaString(doc.Meta.Title),
+		Subject:     metaString(doc.Meta.Subject),
+		Author:      metaString(doc.Meta.Author),
+		Keywords:    metaString(strings.Join(doc.Meta.Keywords, ", ")),
 		Creator:     "tradepact " + Version,
 		Date:        date,
 		Font:        font,
-		Attachments: c.attachments,
+		Attachments: atts,
 	})
 	for _, p := range pages {
 		pw.AddPage()

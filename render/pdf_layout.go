@@ -710,19 +710,6 @@ var labels = [3]struct {
 func (l *layout) run() ([][]op, error) {
 	size := l.c.size
 	m := l.doc.Meta
-	if m.Title != "" {
-		l.clean(m.Title, "meta.title")
-	}
-	for _, s := range []struct{ s, where string }{{m.Subject, "meta.subject"}, {m.Author, "meta.author"}, {strings.Join(m.Keywords, ", "), "meta.keywords"}} {
-		// Metadata is written as UTF-16 text, not drawn, but it must not
-		// carry control characters.
-		for _, r := range s.s {
-			if unicode.IsControl(r) {
-				l.addMissing(r, "control character", s.where, s.s, strings.IndexRune(s.s, r))
-				break
-			}
-		}
-	}
 	l.blocks(l.doc.Blocks, l.left, l.width, size, 0, "blocks")
 	if len(l.doc.Record) > 0 || m.QR != "" {
 		lh := l.lineHeight(size)

@@ -345,6 +345,7 @@ func TestPDFHostile(t *testing.T) {
 		{"5,000-row item list", []render.Block{{Kind: render.BlockTable, Table: &render.Table{
 			Header: [][]render.Inline{txt("#"), txt("品名"), txt("金額")}, Rows: rows}}}, nil, ""},
 		{"empty document", nil, nil, ""},
+		{"hostile metadata", []render.Block{para(txt("ok")...)}, []render.PDFOption{render.WithAttachment("a\xe0", []byte("x"))}, ""},
 		{"40-column table", []render.Block{{Kind: render.BlockTable, Table: &render.Table{Header: wide, Rows: [][][]render.Inline{wide, wide}}}}, nil, ""},
 		{"lists nested 60 deep", nested, nil, ""},
 		{"empty table", []render.Block{{Kind: render.BlockTable, Table: &render.Table{}}}, nil, ""},
@@ -353,6 +354,10 @@ func TestPDFHostile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &render.Document{Lang: "zh-Hant", Meta: render.Meta{ID: "TP-1", ShortDigest: "0000 0000 0000", Date: "2026-11-20"}, Blocks: tt.blocks}
+			if tt.name == "hostile metadata" {
+				d.Meta.Title, d.Meta.Author, d.Meta.Subject = "合約 😀\x00", "賣方\xe0", "\xf0\x9f"
+				d.Meta.Keywords = []string{"\U0010FFFF", "\xe0"}
+			}
 			done := make(chan struct{})
 			var buf bytes.Buffer
 			var err error
