@@ -64,7 +64,7 @@ func TestParseFont(t *testing.T) {
 // shown as a visible U+FFFD, found by pdftotext.
 func TestPDFReplacement(t *testing.T) {
 	d := &render.Document{Lang: "en", Meta: render.Meta{ID: "TP-1", ShortDigest: "0000 0000 0000"},
-		Blocks: []render.Block{para(txt("Buyer: 😀 Cohen שלום")...)}}
+		Blocks: []render.Block{para(render.Inline{Text: "Buyer:\t😀 "}, render.Inline{Text: "Cohen שלום", Bold: true})}}
 	err := render.PDF(&bytes.Buffer{}, d)
 	var me *render.MissingGlyphsError
 	if !errors.As(err, &me) || len(me.Glyphs) != 5 || me.Glyphs[0].Rune != '😀' {

@@ -233,16 +233,9 @@ func flatten(ins []Inline) (string, []span) {
 	return b.String(), spans
 }
 
-// cleanSpans cleans text; replacement keeps byte offsets only when no
-// character changed length, so spans are rebuilt per inline then.
+// cleanInlines cleans each inline (so that every bad character is
+// reported once and spans follow replacements) and joins them.
 func (l *layout) cleanInlines(ins []Inline, where string) (string, []span) {
-	text, spans := flatten(ins)
-	cleaned := l.clean(text, where)
-	if cleaned == text {
-		return text, spans
-	}
-	// Characters were replaced or normalised: clean inline by inline so
-	// that the spans follow.
 	c := make([]Inline, len(ins))
 	for i, in := range ins {
 		c[i] = in
