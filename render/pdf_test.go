@@ -409,6 +409,8 @@ func TestPDFOptions(t *testing.T) {
 		t.Errorf("attachment = %q, want %q", got, signed)
 	}
 	checkText(t, p, d)
+	needTool(t, "qpdf", "pdffonts")
+	checkStructure(t, p)
 	for _, bad := range [][]render.PDFOption{
 		{render.FontSize(0)}, {render.FontSize(1000)}, {render.Margins(-1, 0, 0, 0)},
 		{render.Margins(400, 0, 400, 0)}, {render.PageSize(render.Paper{Width: 10, Height: 10})},
