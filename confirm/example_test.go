@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/confirm"
 )
 
@@ -51,4 +52,102 @@ func ExampleConfirmation_Sign() {
 	// signature: EFmiFilz+kJdbbTzNUMoxQLmJMWOhfR+f66+ODTucsqnTXDJs8PjoGDtlhC0aQ4oWSJTULk9XRsIf/Cq6RKuAw==
 	// fingerprint: 3f4e 47df 81b4 3112 f8c2
 	// verifies: true
+}
+
+// ExamplePropose walks a negotiation: the seller proposes, the buyer
+// amends, the seller confirms the amendment, and anyone verifies. Demo keys
+// come from fixed seeds and the times are fixed; real keys come from
+// [confirm.GenerateKey] and times from the clock.
+func ExamplePropose() {
+	seller, buyer := exampleKey("seller"), exampleKey("buyer")
+	taipei := time.FixedZone("CST", 8*3600)
+
+	terms := exampleTerms()
+	c, err := confirm.Propose(terms, seller, time.Date(2026, 11, 22, 10, 0, 0, 0, taipei))
+	if err != nil {
+		panic(err)
+	}
+
+	amended := exampleTerms()
+	amended.Items[0].UnitPrice = agreement.MustAmount("31000")
+	changes, err := c.Amend(amended, buyer, time.Date(2026, 11, 22, 10, 5, 0, 0, taipei))
+	if err != nil {
+		panic(err)
+	}
+	for _, ch := range changes {
+		fmt.Println("changed:", ch)
+	}
+	if _, err := c.Confirm(seller, time.Date(2026, 11, 22, 10, 9, 0, 0, taipei)); err != nil {
+		panic(err)
+	}
+
+	data, err := c.Marshal()
+	if err != nil {
+		panic(err)
+	}
+	res, err := confirm.Verify(data, confirm.TrustKey(confirm.Seller, seller.Public()))
+	if err != nil {
+		panic(err)
+	}
+	for _, rev := range res.Revisions {
+		for _, conf := range rev.Confirmations {
+			fmt.Printf("revision %d confirmed by the %s at %s\n", rev.Number, conf.Role, conf.Time)
+		}
+	}
+	fmt.Println("agreed:", res.Agreed)
+	fmt.Println("buyer's key:", res.Buyer.Key.Fingerprint())
+	// Output:
+	// changed: items[0].unit_price: "32000" → "31000"
+	// revision 1 confirmed by the seller at 2026-11-22T10:00:00+08:00
+	// revision 2 confirmed by the buyer at 2026-11-22T10:05:00+08:00
+	// revision 2 confirmed by the seller at 2026-11-22T10:09:00+08:00
+	// agreed: true
+	// buyer's key: 3f4e 47df 81b4 3112 f8c2
+}
+
+func exampleKey(name string) *confirm.PrivateKey {
+	seed := sha256.Sum256([]byte("example " + name))
+	k, err := confirm.NewKeyFromSeed(seed[:])
+	if err != nil {
+		panic(err)
+	}
+	return k
+}
+
+// exampleTerms returns the terms of a second-hand camera sale; see
+// examples/terms for terms files.
+func exampleTerms() *agreement.Agreement {
+	a, err := agreement.Decode("camera.yaml", []byte(`
+tradepact: 1
+id: TP-2026-1122-001
+kind: secondhand
+locale: zh-Hant
+jurisdiction: TW
+date: 2026-11-22
+platform: {name: 蝦皮, order_id: SP-88123}
+seller: {name: 陳志明, account: chen_cameras}
+buyer: {name: 林美, account: lin_mei}
+currency: TWD
+items:
+  - {name: Fujifilm X100V, quantity: 1, unit_price: "32000", condition: like_new, defects: [底部輕微刮痕]}
+shipping_fee: "120"
+payment:
+  method: escrow
+  due: 2026-11-24
+  escrow: {provider: 蝦皮, release: on_receipt_confirmation, auto_release_days: 7}
+  late_payment: cancel
+delivery: {method: shipping, deadline: 2026-11-28, shipping_paid_by: buyer, tracking: true, carrier: 7-11}
+inspection: {days: 3}
+refund:
+  no_reason_days: 7
+  return_shipping_paid_by: buyer
+  refund_within_days: 15
+  remedies: {not_as_described: full_refund, late_delivery: cancel_and_refund}
+dispute: {steps: [negotiation, platform, court], governing_law: TW, venue: 臺灣臺北地方法院}
+evidence: {keep_days: 180}
+`))
+	if err != nil {
+		panic(err)
+	}
+	return a
 }

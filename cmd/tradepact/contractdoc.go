@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -70,7 +71,9 @@ func checkTerms(e *env, path string, a *agreement.Agreement) bool {
 	return false
 }
 
-// readKey reads a private key file.
+// readKey reads a private key file. It refuses a key file that others may
+// read: a confirmation is only worth something if the key is its owner's
+// alone.
 func readKey(path string) (*confirm.PrivateKey, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -79,6 +82,9 @@ func readKey(path string) (*confirm.PrivateKey, error) {
 	k, err := confirm.ParsePrivateKey(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 && runtime.GOOS != "windows" {
+		return nil, fmt.Errorf("%s: the private key may be read by others (mode %04o); run \"chmod 600 %s\"", path, fi.Mode().Perm(), path)
 	}
 	return k, nil
 }
