@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -24,6 +25,7 @@ import (
 //	currency C       the currency's name in the locale
 //	moneyin A CODE   amount A in another currency (a store price)
 //	inc I            I+1, for numbering from a range index
+//	has VS V         whether the list VS holds V
 //	cn N             N in Chinese numerals (第一條)
 //	md S             S escaped for inline Markdown, on one line
 //	para S           S escaped for Markdown, keeping its paragraphs
@@ -75,6 +77,7 @@ func funcMap(l agreement.Locale) template.FuncMap {
 			return m.Format(l), nil
 		},
 		"inc":  func(i int) int { return i + 1 },
+		"has":  func(vs []string, v string) bool { return slices.Contains(vs, v) },
 		"cn":   chineseNumber,
 		"md":   escapeInline,
 		"para": escapePara,
