@@ -29,6 +29,12 @@ type vector struct {
 	build              func(t testing.TB) []byte
 }
 
+// vectorKeys says how the vectors' keys were made, so that another
+// implementation can sign the same messages and compare.
+const vectorKeys = `keys: Ed25519 seeds are SHA-256 of "tradepact test key seller", "tradepact test key buyer",
+  "tradepact test key mallory"; seller.pub and buyer.pub, when present, are the keys to pin
+`
+
 // The outcomes a vector can expect.
 var outcomes = map[string]any{
 	"bad signature":   new(*confirm.InvalidSignatureError),
@@ -130,7 +136,7 @@ func writeVector(t *testing.T, dir string, v vector) {
 			t.Fatal(err)
 		}
 	}
-	ar := &txtar.Archive{Comment: []byte(fmt.Sprintf("expect: %s\ndescription: %s\n", v.expect, v.desc))}
+	ar := &txtar.Archive{Comment: []byte(fmt.Sprintf("expect: %s\ndescription: %s\n%s", v.expect, v.desc, vectorKeys))}
 	if v.pin || v.name == "wrong-pinned-key" {
 		ar.Files = append(ar.Files, txtar.File{Name: "seller.pub", Data: key(t, "seller").Public().MarshalFile()})
 		buyer := key(t, "buyer")
