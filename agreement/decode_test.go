@@ -54,6 +54,7 @@ payment: {method: bank_transfer, due: 2026-11-23, late_payment: cancel}
 delivery: {method: digital, deadline: 2026-11-24, shipping_paid_by: seller, channel: 蝦皮聊聊}
 inspection: {hours: 24}
 refund: {no_reason_days: 0, exclusions: [code_revealed], exclusions_acknowledged: true, return_shipping_paid_by: seller, refund_within_days: 7, remedies: {not_as_described: full_refund, late_delivery: cancel_and_refund}}
+cancellation: {before: delivery, refund: full}
 after_sales: {warranty_days: 0, response_hours: 48, contact: 蝦皮聊聊}
 dispute: {steps: [negotiation, court], governing_law: TW, venue: 臺灣臺北地方法院}
 evidence: {keep_days: 180}
@@ -114,7 +115,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown key", "t.yaml", edit("id: TP-1", "id: TP-1\nnote: hi"), agreement.RuleUnknownKey, "note", 3, 1},
 		{"unknown nested key", "t.yaml", edit("quantity: 1", "quantity: 1\n    colour: red"), agreement.RuleUnknownKey, "items[0].colour", 13, 5},
 		{"duplicate key", "t.yaml", edit("id: TP-1", "id: TP-1\nid: TP-2"), agreement.RuleDuplicateKey, "id", 3, 1},
-		{"second document", "t.yaml", minimal + "---\ntradepact: 1\n", agreement.RuleSecondDocument, "", 23, 1},
+		{"second document", "t.yaml", minimal + "---\ntradepact: 1\n", agreement.RuleSecondDocument, "", 24, 1},
 		{"anchor", "t.yaml", edit(`seller: {name: 王小明, account: "shopee:wang"}`, `seller: &s {name: 王小明, account: "shopee:wang"}`), agreement.RuleAlias, "", 7, 9},
 		{"alias", "t.yaml", "tradepact: 1\nx: &x 1\nid: *x\n", agreement.RuleAlias, "", 2, 4},
 		{"newer version", "t.yaml", "tradepact: 2\nsomething_new: true\n", agreement.RuleVersion, "tradepact", 1, 12},

@@ -35,6 +35,7 @@ refund:
   return_shipping_paid_by: seller
   refund_within_days: 7
   remedies: {not_as_described: full_refund, invalid_card: replacement_or_refund, late_delivery: cancel_and_refund}
+cancellation: {before: delivery, refund: full}
 after_sales: {warranty_days: 0, response_hours: 48, contact: 蝦皮聊聊}
 dispute: {steps: [negotiation, platform, court], governing_law: TW, venue: 臺灣臺北地方法院}
 evidence: {keep_days: 180}

@@ -317,6 +317,9 @@ func (r *rules) advice() {
 	if g := a.Dispute.GoverningLaw; g != "" && a.Jurisdiction != "" && g != a.Jurisdiction {
 		r.warn("dispute.governing_law", RuleGoverningLaw, string(a.Jurisdiction), string(g))
 	}
+	if a.Cancellation == nil {
+		r.warn("cancellation", RuleCancellationMissing, "", "")
+	}
 	if a.AfterSales == nil {
 		r.warn("after_sales", RuleAfterSalesMissing, "", "")
 	}

@@ -191,6 +191,7 @@ func TestRules(t *testing.T) {
 		{"shipping without payer", goods, func(a *agreement.Agreement) { a.Delivery.ShippingPaidBy = "" }, []string{"error delivery.shipping_paid_by shipping_paid_by"}},
 		{"shipping without tracking", goods, func(a *agreement.Agreement) { a.Delivery.Tracking = false }, []string{"warning delivery.tracking tracking_missing"}},
 		{"digital without channel", gift, func(a *agreement.Agreement) { a.Delivery.Channel = "" }, []string{"warning delivery.channel channel_missing"}},
+		{"no cancellation terms", proxy, func(a *agreement.Agreement) { a.Cancellation = nil }, []string{"warning cancellation cancellation_missing"}},
 		{"no after-sales contact", gift, func(a *agreement.Agreement) { a.AfterSales = nil }, []string{"warning after_sales after_sales_missing"}},
 
 		// Late payment.
@@ -336,7 +337,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleAfterSalesMissing, agreement.RuleInspectionMissing, agreement.RuleChannelMissing,
 		agreement.RuleTrackingMissing, agreement.RuleAuthenticityMissing, agreement.RulePriceOverBalance,
 		agreement.RuleDutyUnassigned, agreement.RuleRefundWithinMax, agreement.RuleGoverningLaw,
-		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned,
+		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned, agreement.RuleCancellationMissing,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {
