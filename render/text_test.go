@@ -131,3 +131,31 @@ func TestTableFitsOrRecords(t *testing.T) {
 		t.Errorf("narrow table:\n%s\nwant\n%s", narrow.String(), want)
 	}
 }
+
+// TestConcurrentRender renders one document in every format from many
+// goroutines (run with -race): documents are read-only and shared.
+func TestConcurrentRender(t *testing.T) {
+	doc := exampleDoc(t, "proxy_purchase-zh-Hant")
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			var err error
+			for _, f := range formats {
+				var b bytes.Buffer
+				if err = f.render(&b, doc); err != nil {
+					break
+				}
+			}
+			var b bytes.Buffer
+			if err == nil {
+				err = render.Text(&b, doc, render.Width(20+i*10))
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}

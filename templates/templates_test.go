@@ -3,6 +3,7 @@ package templates_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,5 +240,34 @@ func TestEscaping(t *testing.T) {
 	}
 	if !strings.Contains(md, `\*\*bold\*\* \| pipe \<b\>x\</b\> \[link\](http://x) \`+"`code\\`") {
 		t.Errorf("escaped name not found:\n%s", md)
+	}
+}
+
+// TestConcurrentExecute runs one set from many goroutines (run with -race):
+// a Set is shared and the article counter lives in each execution.
+func TestConcurrentExecute(t *testing.T) {
+	names := examples(t)
+	want := map[string]string{}
+	terms := map[string]*agreement.Agreement{}
+	for _, n := range names {
+		terms[n] = loadExample(t, n)
+		want[n] = execute(t, terms[n])
+	}
+	done := make(chan error)
+	for _, n := range names {
+		go func() {
+			a := terms[n]
+			var b bytes.Buffer
+			err := templates.Default().Execute(&b, a)
+			if err == nil && b.String() != want[n] {
+				err = fmt.Errorf("%s: concurrent output differs", n)
+			}
+			done <- err
+		}()
+	}
+	for range names {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
