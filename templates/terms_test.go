@@ -157,30 +157,52 @@ func masked(t *testing.T, a *agreement.Agreement, md string) string {
 // masked, in every locale (the examples cover every kind in every locale):
 // no term can be silently dropped by a template.
 func TestEveryTermReachesTheContract(t *testing.T) {
+	type tcase struct {
+		name string
+		mod  func(*agreement.Agreement)
+	}
+	var cases []tcase
 	for _, name := range examples(t) {
-		{
-			base := loadExample(t, name)
-			loc := base.Locale
-			want := masked(t, base, execute(t, base))
-			n := len(leaves(base))
-			if n < 40 {
-				t.Fatalf("%s: only %d leaves found", name, n)
+		cases = append(cases, tcase{name, func(*agreement.Agreement) {}})
+	}
+	// What no example sets: extra clauses and a buyer acting as a business.
+	for _, name := range []string{"goods-en.yaml", "secondhand-zh-Hans.yaml", "gift_card-zh-Hant.yaml"} {
+		cases = append(cases, tcase{name + "+extras", func(a *agreement.Agreement) {
+			a.Buyer.Business = true
+			a.Clauses = []agreement.Clause{
+				{Title: "Packaging", Text: "Shipped in the original box.\n\nNo gift wrap."},
+				{Title: "包裝", Text: "原箱出貨。"},
 			}
-			for i := range n {
-				a := loadExample(t, name)
-				ls := leaves(a)
-				l := ls[i]
-				var siblings reflect.Value
-				if j := strings.LastIndex(l.path, "["); j > 0 && strings.HasSuffix(l.path, "]") {
-					siblings = sliceOf(ls, l.path[:j])
-				}
-				before := fmt.Sprint(l.v.Interface())
-				change(t, l, siblings)
-				after := fmt.Sprint(l.v.Interface())
-				got := masked(t, a, execute(t, a))
-				if got == want {
-					t.Errorf("%s %s: changing %s from %q to %q does not change the contract", name, loc, l.path, before, after)
-				}
+		}})
+	}
+	for _, c := range cases {
+		file, _, _ := strings.Cut(c.name, "+")
+		load := func() *agreement.Agreement {
+			a := loadExample(t, file)
+			c.mod(a)
+			return a
+		}
+		base := load()
+		loc := base.Locale
+		want := masked(t, base, execute(t, base))
+		n := len(leaves(base))
+		if n < 40 {
+			t.Fatalf("%s: only %d leaves found", c.name, n)
+		}
+		for i := range n {
+			a := load()
+			ls := leaves(a)
+			l := ls[i]
+			var siblings reflect.Value
+			if j := strings.LastIndex(l.path, "["); j > 0 && strings.HasSuffix(l.path, "]") {
+				siblings = sliceOf(ls, l.path[:j])
+			}
+			before := fmt.Sprint(l.v.Interface())
+			change(t, l, siblings)
+			after := fmt.Sprint(l.v.Interface())
+			got := masked(t, a, execute(t, a))
+			if got == want {
+				t.Errorf("%s %s: changing %s from %q to %q does not change the contract", c.name, loc, l.path, before, after)
 			}
 		}
 	}
