@@ -710,20 +710,16 @@ func (l *layout) run() ([][]op, error) {
 		first := len(l.items)
 		l.groups++
 		g := l.groups
-		l.blocks(l.doc.Record, l.left, l.width, rs, 0, "record")
+		// The record and its QR code stay on one page when they fit.
+		l.blocks(l.doc.Record, l.left, l.width, rs, g, "record")
 		if m.QR != "" {
-			if err := l.qr(m.QR, size, 0); err != nil {
+			if err := l.qr(m.QR, size, g); err != nil {
 				return nil, err
 			}
 		}
 		if first < len(l.items) {
 			l.items[first].before = max(l.items[first].before, lh*1.2)
 			l.items[first].ops = append(l.items[first].ops, op{kind: 'l', x: l.left, y: -lh * 0.6, x2: l.left + l.width, y2: -lh * 0.6, lw: 0.5, grey: 128})
-			// The QR code stays with the record's last lines.
-			if m.QR != "" && len(l.items)-first >= 2 {
-				l.items[len(l.items)-2].group = g
-				l.items[len(l.items)-1].group = g
-			}
 		}
 	}
 	pages := l.paginate()
