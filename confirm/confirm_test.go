@@ -178,3 +178,28 @@ func TestOtherTemplateSet(t *testing.T) {
 		t.Fatalf("rerendered %v, notes %q", res.Revisions[0].Rerendered, res.Notes)
 	}
 }
+
+// TestConcurrentVerify verifies one file from many goroutines (run with
+// -race): Verify shares nothing mutable.
+func TestConcurrentVerify(t *testing.T) {
+	data := flow(t)
+	want, err := confirm.Verify(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			res, err := confirm.Verify(data)
+			if err == nil && (res.Head != want.Head || !res.Agreed) {
+				err = errors.New("a different result")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
