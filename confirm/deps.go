@@ -6,6 +6,7 @@ package confirm
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/templates"
@@ -19,7 +20,16 @@ func DigestOf(b []byte) Digest { return agreement.DigestOf(b) }
 
 func digestOf(b []byte) Digest { return agreement.DigestOf(b) }
 
-func parseDigest(s string) (Digest, error) { return agreement.ParseDigest(s) }
+// parseDigest parses a digest written exactly as Digest.String writes it:
+// the file holds one spelling of each digest, so that what is hashed is
+// what is signed.
+func parseDigest(s string) (Digest, error) {
+	d, err := agreement.ParseDigest(s)
+	if err == nil && d.String() != s {
+		err = fmt.Errorf("digest %q: want lower-case hex as in %s", s, d)
+	}
+	return d, err
+}
 
 // TemplateSet is the set of contract templates that renders terms into the
 // contract text.
