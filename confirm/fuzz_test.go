@@ -97,11 +97,23 @@ func FuzzVerify(f *testing.F) {
 			}
 		}
 		for _, rev := range res.Revisions {
+			if d, err := rev.Terms.Digest(); err != nil || d != rev.Agreement || confirm.DigestOf(rev.Text) != rev.Document {
+				t.Fatalf("revision %d: terms or text do not match their digests", rev.Number)
+			}
+			if rev.ConfirmedBy(rev.Author) == nil {
+				t.Fatalf("revision %d lacks its author's confirmation", rev.Number)
+			}
 			for _, c := range rev.Confirmations {
-				if !c.Verify() {
-					t.Fatalf("a confirmation whose signature does not verify was accepted")
+				if !c.Verify() || c.Revision != rev.Number || c.Agreement != rev.Agreement || c.Document != rev.Document {
+					t.Fatalf("a confirmation that does not fit revision %d was accepted", rev.Number)
+				}
+				if p := res.Party(c.Role); p == nil || p.Key != c.Key {
+					t.Fatalf("a confirmation by a key not recorded for the %s was accepted", c.Role)
 				}
 			}
+		}
+		if res.Seller != nil && res.Buyer != nil && res.Seller.Key == res.Buyer.Key {
+			t.Fatal("one key acts for both parties")
 		}
 	})
 }
