@@ -1,8 +1,10 @@
 package confirm_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"time"
 
@@ -150,4 +152,37 @@ evidence: {keep_days: 180}
 		panic(err)
 	}
 	return a
+}
+
+// ExampleVerify shows what a backend gates a trade on, and how it tells a
+// tampered contract file from a valid one that still awaits a confirmation.
+func ExampleVerify() {
+	seller := exampleKey("seller")
+	c, err := confirm.Propose(exampleTerms(), seller, time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		panic(err)
+	}
+
+	res, err := confirm.Verify(data)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("agreed:", res.Agreed, "missing:", res.Missing())
+
+	// Someone moves the seller's confirmation by a second.
+	tampered := bytes.Replace(data, []byte(`"time": "2026-11-22T10:00:00Z",
+      "agreement_digest"`), []byte(`"time": "2026-11-22T10:00:01Z",
+      "agreement_digest"`), 1)
+	_, err = confirm.Verify(tampered)
+	var bad *confirm.InvalidSignatureError
+	if errors.As(err, &bad) {
+		fmt.Println("rejected:", bad.Role, "signature, entry", bad.Entry)
+	}
+	// Output:
+	// agreed: false missing: [buyer]
+	// rejected: seller signature, entry 2
 }
