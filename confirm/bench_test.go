@@ -1,6 +1,7 @@
 package confirm_test
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/tradepact/tradepact/confirm"
@@ -45,6 +46,23 @@ func BenchmarkVerify(b *testing.B) {
 	for b.Loop() {
 		res, err := confirm.Verify(data)
 		if err != nil || !res.Agreed {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkVerifyPDF measures verifying a PDF: extracting the contract file,
+// verifying it and rendering the PDF again to compare.
+func BenchmarkVerifyPDF(b *testing.B) {
+	var pdf bytes.Buffer
+	if _, err := confirm.WritePDF(&pdf, flow(b)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(pdf.Len()))
+	for b.Loop() {
+		res, err := confirm.VerifyPDF(pdf.Bytes())
+		if err != nil || !res.Compared {
 			b.Fatal(err)
 		}
 	}
