@@ -69,7 +69,7 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := pdfOf(data, cfg)
+	b, err := pdfOf(res, data, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -79,19 +79,18 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 	return res, nil
 }
 
-// pdfOf renders the PDF of a verified contract file, unaffected by pins.
-func pdfOf(data []byte, cfg *config) ([]byte, error) {
-	plain := *cfg
-	plain.pins = map[Role]PublicKey{}
-	c, err := Parse(data)
-	if err != nil {
-		return nil, err
+// pdfOf renders the PDF of data, verified as res. The signing record does
+// not depend on pinned keys, so that anyone renders the same bytes.
+func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
+	plain := *res
+	for _, p := range []**Party{&plain.Seller, &plain.Buyer} {
+		if *p != nil {
+			q := **p
+			q.Pinned = false
+			*p = &q
+		}
 	}
-	res, err := c.verify(&plain)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := res.document(&plain)
+	doc, err := plain.document(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +202,7 @@ func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 		return nil, err
 	}
 	out := &PDFResult{Result: res}
-	again, err := pdfOf(data, newConfig(opts))
+	again, err := pdfOf(res, data, newConfig(opts))
 	if err != nil {
 		return nil, err
 	}
