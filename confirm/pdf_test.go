@@ -3,6 +3,9 @@ package confirm_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -146,4 +149,42 @@ func pdfWith(t *testing.T, shown, attached []byte, edit func(*render.Document)) 
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// TestPDFShowsRecord checks with pdftotext that the PDF prints the signing
+// record: the state, every confirmation with its key fingerprint, and the
+// full agreement digest beside the QR code.
+func TestPDFShowsRecord(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing (poppler-utils)")
+		}
+		t.Skip("pdftotext is missing (poppler-utils)")
+	}
+	data := flow(t)
+	var pdf bytes.Buffer
+	res, err := confirm.WritePDF(&pdf, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "deal.pdf")
+	if err := os.WriteFile(file, pdf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	want := []string{"簽署紀錄", "已成立：雙方均已確認第 2 版", res.Head.String(), res.Latest().Agreement.String()}
+	for _, rev := range res.Revisions {
+		for _, c := range rev.Confirmations {
+			want = append(want, c.Time, c.Key.Fingerprint())
+		}
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("the PDF text lacks %q", w)
+		}
+	}
 }
