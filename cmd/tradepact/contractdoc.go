@@ -35,17 +35,20 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args and checks the number of positional arguments. It
-// returns false after printing the problem.
+// parseFlags parses args, flags before or after the positional arguments,
+// and checks the number of positional arguments, which it leaves in
+// fs.Args(). It returns false after printing the problem.
 func parseFlags(e *env, fs *flag.FlagSet, args []string, nargs int) bool {
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return false
 	}
-	if fs.NArg() != nargs {
-		e.errorf("%s: want %d argument(s), have %d", fs.Name(), nargs, fs.NArg())
+	if len(pos) != nargs {
+		e.errorf("%s: want %d argument(s), have %d", fs.Name(), nargs, len(pos))
 		fs.Usage()
 		return false
 	}
+	fs.Parse(append([]string{"--"}, pos...)) // leave the positional arguments in fs.Args
 	return true
 }
 
