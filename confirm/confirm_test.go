@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/tradepact/tradepact/confirm"
+	"github.com/tradepact/tradepact/render"
 	"github.com/tradepact/tradepact/templates"
 )
 
@@ -200,6 +201,26 @@ func TestConcurrentVerify(t *testing.T) {
 	for range 8 {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestDocumentDigest checks that the text a revision records is the Source
+// of render.NewDocument and its digest the document's: confirm renders with
+// the template set directly, so that a later change of the validation rules
+// cannot stop an old contract from verifying.
+func TestDocumentDigest(t *testing.T) {
+	res, err := confirm.Verify(flow(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rev := range res.Revisions {
+		doc, err := render.NewDocument(rev.Terms, templates.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(doc.Source, rev.Text) || doc.Digest() != rev.Document {
+			t.Errorf("revision %d: the recorded text is not render.NewDocument's Source", rev.Number)
 		}
 	}
 }
