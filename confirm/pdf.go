@@ -34,24 +34,34 @@ func (r *Result) Document(opts ...Option) (*render.Document, error) {
 func (r *Result) document(cfg *config) (*render.Document, error) {
 	rev := r.Latest()
 	var doc *render.Document
-	var err error
 	if rev.Template == templateID(cfg.set) {
-		doc, err = render.NewDocument(rev.Terms, cfg.set)
-		if err == nil && !bytes.Equal(doc.Source, rev.Text) {
-			err = fmt.Errorf("confirm: revision %d: the text renders differently now", rev.Number)
+		if d, err := render.NewDocument(rev.Terms, cfg.set); err == nil && bytes.Equal(d.Source, rev.Text) {
+			doc = d
 		}
-	} else {
+	}
+	if doc == nil {
+		// Another template set, or terms that today's validation rules
+		// refuse: the confirmed text is what it is, parse it as recorded.
 		a := rev.Terms
-		doc, err = render.Parse(rev.Text, render.Meta{
+		d, err := render.Parse(rev.Text, render.Meta{
 			ID: a.ID, Date: a.Date.String(), Author: a.Seller.Name, Keywords: []string{string(a.Kind), a.ID},
 			ShortDigest: rev.Agreement.Short(), Template: rev.Template.String(),
 		})
-		if doc != nil {
-			doc.Lang = string(a.Locale)
+		if err != nil {
+			return nil, fmt.Errorf("confirm: revision %d: %w", rev.Number, err)
 		}
-	}
-	if err != nil {
-		return nil, err
+		d.Lang = string(a.Locale)
+		for _, b := range d.Blocks {
+			if b.Kind == render.BlockHeading && b.Level == 1 {
+				var t strings.Builder
+				for _, in := range b.Inlines {
+					t.WriteString(in.Text)
+				}
+				d.Meta.Title, d.Meta.Subject = t.String(), t.String()+" "+a.ID
+				break
+			}
+		}
+		doc = d
 	}
 	doc.Meta.QR = rev.Agreement.String()
 	doc.Record = r.RecordBlocks(doc.Lang)

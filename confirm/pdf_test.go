@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/tradepact/tradepact/confirm"
 	"github.com/tradepact/tradepact/render"
+	"github.com/tradepact/tradepact/templates"
 )
 
 func TestPDF(t *testing.T) {
@@ -186,5 +188,26 @@ func TestPDFShowsRecord(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("the PDF text lacks %q", w)
 		}
+	}
+}
+
+// TestPDFOtherTemplateSet renders and verifies a PDF of a contract whose
+// template set this build does not have: the recorded text is used as is.
+func TestPDFOtherTemplateSet(t *testing.T) {
+	data := flow(t)
+	other, err := templates.Load(fstest.MapFS{"set.json": {Data: []byte(`{"name": "shop", "version": "7"}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pdf bytes.Buffer
+	if _, err := confirm.WritePDF(&pdf, data, confirm.WithTemplates(other)); err != nil {
+		t.Fatal(err)
+	}
+	pr, err := confirm.VerifyPDF(pdf.Bytes(), confirm.WithTemplates(other))
+	if err != nil || !pr.Compared {
+		t.Fatalf("compared %v: %v", pr != nil && pr.Compared, err)
+	}
+	if len(pr.Notes) == 0 {
+		t.Fatal("no note that the text was not re-rendered")
 	}
 }
