@@ -132,7 +132,8 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 }
 
 // Confirm appends the signer's confirmation of the latest revision. The
-// contract is verified first; nothing is appended on error.
+// contract is verified first, and terms that do not pass a.Check are never
+// confirmed; nothing is appended on error.
 func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmation, error) {
 	cfg := newConfig(opts)
 	res, err := c.verify(cfg)
@@ -146,6 +147,9 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 	rev := res.Latest()
 	if rev.ConfirmedBy(role) != nil {
 		return nil, fmt.Errorf("%w: the %s already confirmed revision %d", ErrAlreadyConfirmed, role, rev.Number)
+	}
+	if err := checkTerms(rev.Terms); err != nil {
+		return nil, fmt.Errorf("confirm: revision %d cannot be confirmed: %w", rev.Number, err)
 	}
 	conf, err := c.appendConfirmation(rev, role, s, at)
 	if err != nil {
