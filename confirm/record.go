@@ -84,8 +84,7 @@ func (r *Result) Record(lang string) []RecordRow {
 		for _, role := range r.Missing() {
 			who = append(who, t.role(role))
 		}
-		sep := " / "
-		rows = append(rows, RecordRow{t.status, fmt.Sprintf(t.pending, latest.Number, strings.Join(who, sep))})
+		rows = append(rows, RecordRow{t.status, fmt.Sprintf(t.pending, latest.Number, strings.Join(who, " / "))})
 	}
 	rows = append(rows, RecordRow{t.head, r.Head.String()})
 	for _, p := range []*Party{r.Seller, r.Buyer} {
