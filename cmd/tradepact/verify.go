@@ -23,11 +23,11 @@ func runVerify(e *env, args []string) int {
 	sellerPub := fs.String("seller-pub", "", "the seller's public key file you trust")
 	buyerPub := fs.String("buyer-pub", "", "the buyer's public key file you trust")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	lang := fs.String("lang", "en", "language of the report: en, zh-Hans or zh-Hant")
+	lang := fs.String("lang", "", "language of the report: en, zh-Hans or zh-Hant (default: the contract's own)")
 	if !parseFlags(e, fs, args, 1) {
 		return exitUsage
 	}
-	if !slices.Contains(confirm.RecordLanguages, *lang) {
+	if *lang != "" && !slices.Contains(confirm.RecordLanguages, *lang) {
 		e.errorf("verify: --lang %q: want one of %v", *lang, confirm.RecordLanguages)
 		return exitUsage
 	}
@@ -63,6 +63,9 @@ func runVerify(e *env, args []string) int {
 		return exitFailure
 	}
 	if !*asJSON {
+		if *lang == "" {
+			*lang = string(res.Latest().Terms.Locale)
+		}
 		if err := res.WriteRecord(e.stdout, *lang); err != nil {
 			e.errorf("%v", err)
 			return exitFailure
