@@ -150,7 +150,9 @@ func (l *layout) clean(s, where string) string {
 				l.addMissing(r, reason, where, s, i)
 			}
 		}
-		if out != r && b == nil {
+		if (out != r || reason != "") && b == nil {
+			// Also when U+FFFD replaces an invalid byte, which ranges as
+			// U+FFFD too: the byte must not reach the PDF writer.
 			b = append(make([]byte, 0, len(s)), s[:i]...)
 		}
 		if b != nil {

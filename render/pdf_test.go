@@ -340,6 +340,7 @@ func TestPDFHostile(t *testing.T) {
 		{"control characters", []render.Block{para(txt("pay\x00 now\x1b[31m")...)}, nil, "control character"},
 		{"control characters replaced", []render.Block{para(txt("pay\x07now")...)}, []render.PDFOption{render.AllowReplacement()}, ""},
 		{"invalid UTF-8", []render.Block{para(txt("bad \xff\xfe bytes")...)}, nil, "invalid UTF-8"},
+		{"invalid UTF-8 replaced", []render.Block{para(txt("bad \xff\xfe bytes \xe6\x9c")...)}, []render.PDFOption{render.AllowReplacement()}, ""},
 		{"RTL text", []render.Block{para(txt("שלום עולם مرحبا \u202Ereversed")...)}, nil, "no font has it"},
 		{"lone combining mark", []render.Block{para(txt("\u0301")...)}, nil, "U+0301"},
 		{"5,000-row item list", []render.Block{{Kind: render.BlockTable, Table: &render.Table{
