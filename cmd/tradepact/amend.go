@@ -16,26 +16,12 @@ func init() {
 
 func runAmend(e *env, args []string) int {
 	fs := newFlags(e, "amend", "--key KEY -o OUT [--as seller|buyer] [--time T] CONTRACT.json NEW_TERMS")
-	keyPath := fs.String("key", "", "the author's private key file")
-	out := fs.String("o", "", "where to write the amended contract file (may be CONTRACT.json itself)")
-	var as roleFlag
-	fs.Var(&as, "as", "the role the key acts in (default: from the keys the file records)")
-	var at timeFlag
-	fs.Var(&at, "time", "the time to record (RFC 3339 with offset; default now)")
-	if !parseFlags(e, fs, args, 2) {
-		return exitUsage
-	}
-	if *keyPath == "" || *out == "" {
-		e.errorf("amend: --key and -o are required")
-		fs.Usage()
-		return exitUsage
+	sf := addSigningFlags(fs, "the author's private key file", "where to write the amended contract file (may be CONTRACT.json itself)", true)
+	k, code := sf.parse(e, fs, args, 2)
+	if k == nil {
+		return code
 	}
 	in, termsPath := fs.Arg(0), fs.Arg(1)
-	k, err := readKey(*keyPath)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFailure
-	}
 	c, err := readContract(in)
 	if err != nil {
 		explain(e, in, err)
@@ -49,22 +35,22 @@ func runAmend(e *env, args []string) int {
 	if !checkTerms(e, termsPath, a) {
 		return exitFailure
 	}
-	changes, err := c.Amend(a, k, at.time(), as.options()...)
+	changes, err := c.Amend(a, k, sf.at.time(), sf.as.options()...)
 	if err != nil {
 		explain(e, in, err)
 		return exitFailure
 	}
-	if err := writeContract(*out, c); err != nil {
+	if err := writeContract(sf.out, c); err != nil {
 		e.errorf("%v", err)
 		return exitFailure
 	}
 	res, err := c.Verify()
 	if err != nil {
-		explain(e, *out, err)
+		explain(e, sf.out, err)
 		return exitFailure
 	}
 	rev := res.Latest()
-	fmt.Fprintf(e.stdout, "%s: revision %d of %s, amended and confirmed by the %s (key %s)\n", *out, rev.Number, c.ID(), rev.Author, k.Public().Fingerprint())
+	fmt.Fprintf(e.stdout, "%s: revision %d of %s, amended and confirmed by the %s (key %s)\n", sf.out, rev.Number, c.ID(), rev.Author, k.Public().Fingerprint())
 	printChanges(e.stdout, changes)
 	fmt.Fprintf(e.stdout, "the %s must confirm revision %d\n", otherRole(rev.Author), rev.Number)
 	fmt.Fprintf(e.stdout, "head: %s\n", c.Head())

@@ -16,25 +16,13 @@ func init() {
 
 func runPropose(e *env, args []string) int {
 	fs := newFlags(e, "propose", "--key SELLER.key -o CONTRACT.json [--time T] TERMS")
-	keyPath := fs.String("key", "", "the seller's private key file")
-	out := fs.String("o", "", "the contract file to create")
-	var at timeFlag
-	fs.Var(&at, "time", "the time to record (RFC 3339 with offset; default now)")
-	if !parseFlags(e, fs, args, 1) {
-		return exitUsage
-	}
-	if *keyPath == "" || *out == "" {
-		e.errorf("propose: --key and -o are required")
-		fs.Usage()
-		return exitUsage
+	sf := addSigningFlags(fs, "the seller's private key file", "the contract file to create", false)
+	k, code := sf.parse(e, fs, args, 1)
+	if k == nil {
+		return code
 	}
 	termsPath := fs.Arg(0)
-	if refuseOverwrite(e, *out) {
-		return exitFailure
-	}
-	k, err := readKey(*keyPath)
-	if err != nil {
-		e.errorf("%v", err)
+	if refuseOverwrite(e, sf.out) {
 		return exitFailure
 	}
 	a, err := loadTerms(termsPath)
@@ -45,16 +33,16 @@ func runPropose(e *env, args []string) int {
 	if !checkTerms(e, termsPath, a) {
 		return exitFailure
 	}
-	c, err := confirm.Propose(a, k, at.time())
+	c, err := confirm.Propose(a, k, sf.at.time())
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	if err := writeContract(*out, c); err != nil {
+	if err := writeContract(sf.out, c); err != nil {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "%s: revision 1 of %s, proposed and confirmed by the seller (key %s)\n", *out, c.ID(), k.Public().Fingerprint())
+	fmt.Fprintf(e.stdout, "%s: revision 1 of %s, proposed and confirmed by the seller (key %s)\n", sf.out, c.ID(), k.Public().Fingerprint())
 	fmt.Fprintf(e.stdout, "head: %s\n", c.Head())
 	return exitOK
 }

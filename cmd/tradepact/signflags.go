@@ -1,0 +1,48 @@
+package main
+
+import (
+	"flag"
+
+	"github.com/tradepact/tradepact/confirm"
+)
+
+// signingFlags are the flags that every signing verb (propose, amend,
+// confirm) takes: the signer's key, the output file, the time to record and,
+// where the role is not implied, the role the key acts in.
+type signingFlags struct {
+	key string
+	out string
+	as  roleFlag
+	at  timeFlag
+}
+
+// addSigningFlags defines the signing flags on fs. withRole adds --as.
+func addSigningFlags(fs *flag.FlagSet, keyHelp, outHelp string, withRole bool) *signingFlags {
+	s := new(signingFlags)
+	fs.StringVar(&s.key, "key", "", keyHelp)
+	fs.StringVar(&s.out, "o", "", outHelp)
+	if withRole {
+		fs.Var(&s.as, "as", "the role the key acts in (default: from the keys the file records)")
+	}
+	fs.Var(&s.at, "time", "the time to record (RFC 3339 with offset; default now)")
+	return s
+}
+
+// parse parses args into fs, checks that --key and -o were given and reads
+// the key. It returns the exit code to stop with, or -1 to go on.
+func (s *signingFlags) parse(e *env, fs *flag.FlagSet, args []string, nargs int) (*confirm.PrivateKey, int) {
+	if !parseFlags(e, fs, args, nargs) {
+		return nil, exitUsage
+	}
+	if s.key == "" || s.out == "" {
+		e.errorf("%s: --key and -o are required", fs.Name())
+		fs.Usage()
+		return nil, exitUsage
+	}
+	k, err := readKey(s.key)
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, exitFailure
+	}
+	return k, -1
+}
