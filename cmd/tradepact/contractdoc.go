@@ -6,7 +6,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,34 +22,6 @@ import (
 // exitUnconfirmed is verify's exit code for a contract file that verifies
 // but whose latest revision still lacks a party's confirmation.
 const exitUnconfirmed = 3
-
-// newFlags returns a flag set that prints its usage to e.stderr.
-func newFlags(e *env, name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: tradepact %s %s\n", name, args)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args, flags before or after the positional arguments,
-// and checks the number of positional arguments, which it leaves in
-// fs.Args(). It returns false after printing the problem.
-func parseFlags(e *env, fs *flag.FlagSet, args []string, nargs int) bool {
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return false
-	}
-	if len(pos) != nargs {
-		e.errorf("%s: want %d argument(s), have %d", fs.Name(), nargs, len(pos))
-		fs.Usage()
-		return false
-	}
-	fs.Parse(append([]string{"--"}, pos...)) // leave the positional arguments in fs.Args
-	return true
-}
 
 // loadTerms reads a terms file (YAML or JSON).
 func loadTerms(path string) (*agreement.Agreement, error) { return agreement.Load(path) }

@@ -20,8 +20,8 @@ func init() {
 
 func runDiff(e *env, args []string) int {
 	fs := newFlags(e, "diff", "A B  (terms files, or CONTRACT.json for its latest revision, CONTRACT.json@N for revision N)")
-	if !parseFlags(e, fs, args, 2) {
-		return exitUsage
+	if code := parseFlags(e, fs, args, 2); code >= 0 {
+		return code
 	}
 	a, err := termsAt(fs.Arg(0))
 	if err != nil {

@@ -43,7 +43,7 @@ func runInit(e *env, args []string) int {
 		fmt.Fprintln(fs.Output(), "\nPrints a complete, commented terms file that validates; edit it, then run tradepact validate.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	rest, err := parseInterspersed(fs, args)
+	rest, err := parseInterspersed(e, fs, args)
 	if err == flag.ErrHelp {
 		return exitOK
 	}

@@ -20,8 +20,8 @@ func init() {
 func runKeygen(e *env, args []string) int {
 	fs := newFlags(e, "keygen", "-o NAME")
 	out := fs.String("o", "", "write NAME.key (mode 0600) and NAME.pub")
-	if !parseFlags(e, fs, args, 0) {
-		return exitUsage
+	if code := parseFlags(e, fs, args, 0); code >= 0 {
+		return code
 	}
 	if *out == "" {
 		e.errorf("keygen: -o NAME is required")

@@ -43,7 +43,7 @@ func runRender(e *env, args []string) int {
 		fmt.Fprintln(fs.Output(), "\nRenders a terms file (YAML or JSON) as the contract, after checking it:\ninvalid terms are refused with their findings (exit 1). A contract file\n(*.contract.json) is verified and its latest revision rendered with its\nsigning record.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	files, err := parseInterspersed(e, fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}

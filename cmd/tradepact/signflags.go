@@ -31,8 +31,8 @@ func addSigningFlags(fs *flag.FlagSet, keyHelp, outHelp string, withRole bool) *
 // parse parses args into fs, checks that --key and -o were given and reads
 // the key. It returns the exit code to stop with, or -1 to go on.
 func (s *signingFlags) parse(e *env, fs *flag.FlagSet, args []string, nargs int) (*confirm.PrivateKey, int) {
-	if !parseFlags(e, fs, args, nargs) {
-		return nil, exitUsage
+	if code := parseFlags(e, fs, args, nargs); code >= 0 {
+		return nil, code
 	}
 	if s.key == "" || s.out == "" {
 		e.errorf("%s: --key and -o are required", fs.Name())

@@ -32,26 +32,6 @@ type finding struct {
 	Message  string `json:"message"`
 }
 
-// parseInterspersed parses flags that may come before, between or after
-// the positional arguments, and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
 func validLocale(s string) bool {
 	return slices.Contains(agreement.Locales, agreement.Locale(s))
 }
@@ -66,7 +46,7 @@ func runValidate(e *env, args []string) int {
 		fmt.Fprintln(fs.Output(), "\nChecks terms files and prints one line per finding:\n  FILE:LINE:COL: PATH: error|warning: message\nExit status 0 when no file has errors, 1 when any has or cannot be read.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	files, err := parseInterspersed(e, fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}

@@ -24,8 +24,8 @@ func runVerify(e *env, args []string) int {
 	buyerPub := fs.String("buyer-pub", "", "the buyer's public key file you trust")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	lang := fs.String("lang", "", "language of the report: en, zh-Hans or zh-Hant (default: the contract's own)")
-	if !parseFlags(e, fs, args, 1) {
-		return exitUsage
+	if code := parseFlags(e, fs, args, 1); code >= 0 {
+		return code
 	}
 	if *lang != "" && !slices.Contains(confirm.RecordLanguages, *lang) {
 		e.errorf("verify: --lang %q: want one of %v", *lang, confirm.RecordLanguages)
