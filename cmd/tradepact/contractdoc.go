@@ -203,7 +203,13 @@ func verifyPDF(data []byte, opts []confirm.Option) (*confirm.Result, string, err
 		return nil, "", err
 	}
 	note := pr.Note
-	if pr.Compared && note == "" {
+	if !pr.Compared {
+		// The attached contract file verified, but nothing proves that the
+		// pages a person reads say the same: that is not a verified PDF.
+		return nil, note, &confirm.PDFError{Problem: "pages not compared",
+			Err: fmt.Errorf("%s; what the pages say is not verified", note)}
+	}
+	if note == "" {
 		note = "the pages are exactly what the embedded contract file renders to"
 	}
 	return pr.Result, note, nil
