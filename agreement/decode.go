@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -94,6 +95,33 @@ func Load(path string) (*Agreement, error) {
 		return nil, fmt.Errorf("agreement: %s: %w", path, err)
 	}
 	return Decode(path, data)
+}
+
+// DetectLocale returns the locale that a terms file declares with its
+// top-level locale key, read without the strict checks of [Decode], so that
+// the errors of a file that does not decode can still be given in its own
+// language. ok is false when the file cannot be parsed at all or declares
+// no supported locale.
+func DetectLocale(name string, data []byte) (l Locale, ok bool) {
+	if len(data) > MaxSize || checkText(name, data) != nil {
+		return "", false
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	parse := parseYAML
+	if isJSON(name, data) {
+		parse = parseJSON
+	}
+	root, err := parse(name, data)
+	if err != nil || root.kind != tMap {
+		return "", false
+	}
+	for i, k := range root.keys {
+		if k.value == "locale" && root.vals[i].kind == tScalar {
+			l = Locale(root.vals[i].value)
+			return l, slices.Contains(Locales, l)
+		}
+	}
+	return "", false
 }
 
 func isJSON(name string, data []byte) bool {

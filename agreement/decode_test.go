@@ -287,3 +287,24 @@ func TestFormatDocExample(t *testing.T) {
 		t.Errorf("findings: %v", fs)
 	}
 }
+
+func TestDetectLocale(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		want       agreement.Locale
+		ok         bool
+	}{
+		{"a.yaml", "tradepact: 1\nlocale: zh-Hant\ncolour: red\n", agreement.LocaleZHHant, true},
+		{"a.json", `{"locale": "zh-Hans", "x": 1}`, agreement.LocaleZHHans, true},
+		{"a.yaml", "locale: fr\n", "fr", false},
+		{"a.yaml", "items:\n  - locale: en\n", "", false},
+		{"a.yaml", "locale: [en]\n", "", false},
+		{"a.yaml", "locale: en\n  bad: [\n", "", false},
+		{"a.yaml", "\xff\xfe", "", false},
+	} {
+		got, ok := agreement.DetectLocale(tc.name, []byte(tc.data))
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("DetectLocale(%q) = %q, %v; want %q, %v", tc.data, got, ok, tc.want, tc.ok)
+		}
+	}
+}

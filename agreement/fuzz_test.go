@@ -3,6 +3,7 @@ package agreement_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -26,7 +27,11 @@ var hostileSeeds = []string{
 // re-encodes (yaml.Marshal and json.Marshal) and decodes again to the same
 // digest, and every rejection is a positioned *FieldError.
 func roundTrip(t *testing.T, name string, data []byte) {
+	l, lok := agreement.DetectLocale(name, data)
 	a, err := agreement.Decode(name, data)
+	if err == nil && slices.Contains(agreement.Locales, a.Locale) && (l != a.Locale || !lok) {
+		t.Fatalf("DetectLocale = %q, %v; the file decodes with locale %q", l, lok, a.Locale)
+	}
 	if err != nil {
 		var fe *agreement.FieldError
 		if !errors.As(err, &fe) {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -113,26 +114,35 @@ func printFinding(w io.Writer, f finding) {
 	fmt.Fprintf(w, "%s:%d:%d: %s%s: %s\n", f.File, f.Line, f.Column, path, f.Severity, f.Message)
 }
 
-// loadFindings loads and validates one file ("-" is standard input). A file that does not decode yields
-// its decoding error as the one finding, in English unless --lang says
-// otherwise; err is for files that cannot be read at all.
+// loadFindings loads and validates one file ("-" is standard input). A
+// file that does not decode yields its decoding error as the one finding,
+// in the locale the file declares if one can be read, else English; err is
+// for files that cannot be read at all.
 func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agreement.Locale, err error) {
-	var a *agreement.Agreement
-	if file == "-" {
-		var data []byte
-		data, err = io.ReadAll(io.LimitReader(e.stdin, agreement.MaxSize+1))
-		if err == nil {
-			a, err = agreement.Decode("-", data)
+	r := e.stdin
+	if file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, "", err
 		}
-	} else {
-		a, err = agreement.Load(file)
+		defer f.Close()
+		r = f
 	}
+	data, err := io.ReadAll(io.LimitReader(r, agreement.MaxSize+1))
+	if err != nil {
+		return nil, "", err
+	}
+	a, err := agreement.Decode(file, data)
 	if err != nil {
 		var fe *agreement.FieldError
-		if errors.As(err, &fe) {
-			return []*agreement.FieldError{fe}, agreement.LocaleEN, nil
+		if !errors.As(err, &fe) {
+			return nil, "", err
 		}
-		return nil, "", err
+		l, ok := agreement.DetectLocale(file, data)
+		if !ok {
+			l = agreement.LocaleEN
+		}
+		return []*agreement.FieldError{fe}, l, nil
 	}
 	l = agreement.LocaleEN
 	if validLocale(string(a.Locale)) {
