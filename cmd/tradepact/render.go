@@ -163,8 +163,9 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 	if err != nil {
 		var fe *agreement.FieldError
 		if errors.As(err, &fe) {
+			declared, _ := agreement.DetectLocale(file, data)
 			printFinding(e.stdout, finding{File: file, Line: fe.Line, Column: fe.Column, Path: fe.Path,
-				Severity: string(fe.Severity), Message: fe.Message(localeOr(lang, agreement.LocaleEN))})
+				Severity: string(fe.Severity), Message: fe.Message(localeOr(lang, declared))})
 		} else {
 			e.errorf("render: %v", err)
 		}
