@@ -95,6 +95,9 @@ func Parse(data []byte) (*File, error) {
 	if _, err := d.Token(); err != io.EOF {
 		return nil, fmt.Errorf("%w: data after the contract", ErrSyntax)
 	}
+	if err := checkKeys(data); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
 	for i, e := range f.Entries {
 		if e == nil {
 			return nil, fmt.Errorf("%w: entries[%d] is null", ErrSyntax, i)
@@ -112,6 +115,81 @@ func Parse(data []byte) (*File, error) {
 		}
 	}
 	return f, nil
+}
+
+// The keys of each object of the format, spelled exactly.
+var (
+	fileKeys     = keySet("tradepact_contract", "id", "entries")
+	entryKeys    = keySet("type", "prev", "revision", "time", "author", "terms", "document", "changes", "agreement_digest", "document_digest", "template", "role", "account", "key", "signature")
+	templateKeys = keySet("name", "version", "digest")
+	changeKeys   = keySet("path", "old", "new")
+)
+
+func keySet(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
+// checkKeys rejects object keys that the format does not spell exactly.
+// encoding/json matches keys without regard to case ("Role", "ROLE", and
+// "ſignature" with a long s for "signature"), so DisallowUnknownFields
+// lets them through: a file could then show one value under "role" to a
+// strict reader and another, under "Role", to this one. Data has already
+// decoded into a File, so every value has the expected JSON type.
+func checkKeys(data []byte) error {
+	var f map[string]json.RawMessage
+	if err := objectKeys(data, fileKeys, &f, "the file"); err != nil {
+		return err
+	}
+	var entries []json.RawMessage
+	if err := json.Unmarshal(f["entries"], &entries); err != nil {
+		return err
+	}
+	for i, raw := range entries {
+		var e map[string]json.RawMessage
+		where := fmt.Sprintf("entries[%d]", i)
+		if err := objectKeys(raw, entryKeys, &e, where); err != nil {
+			return err
+		}
+		if t, ok := e["template"]; ok {
+			if err := objectKeys(t, templateKeys, nil, where+".template"); err != nil {
+				return err
+			}
+		}
+		var changes []json.RawMessage
+		if c, ok := e["changes"]; ok {
+			if err := json.Unmarshal(c, &changes); err != nil {
+				return err
+			}
+		}
+		for j, c := range changes {
+			if err := objectKeys(c, changeKeys, nil, fmt.Sprintf("%s.changes[%d]", where, j)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// objectKeys decodes the JSON object raw (or null) into *m and checks that
+// every key is in allowed.
+func objectKeys(raw json.RawMessage, allowed map[string]bool, m *map[string]json.RawMessage, where string) error {
+	var obj map[string]json.RawMessage
+	if m == nil {
+		m = &obj
+	}
+	if err := json.Unmarshal(raw, m); err != nil {
+		return err
+	}
+	for k := range *m {
+		if !allowed[k] {
+			return fmt.Errorf("%s: unknown field %q", where, k)
+		}
+	}
+	return nil
 }
 
 func compact(raw json.RawMessage) json.RawMessage {

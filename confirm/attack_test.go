@@ -1,0 +1,76 @@
+package confirm_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/tradepact/tradepact/confirm"
+)
+
+// Attacks by a party that holds one key, or by anyone who edits a file.
+// The flow's entries are those of tamper_test.go: 1 revision 1 (seller),
+// 2 seller confirms 1, 3 revision 2 (buyer), 4 buyer confirms 2, 5 seller
+// confirms 2.
+
+// replaceNth replaces the n-th (from 1) occurrence of old in data.
+func replaceNth(t *testing.T, data []byte, old, new string, n int) []byte {
+	t.Helper()
+	i := -1
+	for k := 0; k < n; k++ {
+		j := bytes.Index(data[i+1:], []byte(old))
+		if j < 0 {
+			t.Fatalf("occurrence %d of %q not found", n, old)
+		}
+		i += 1 + j
+	}
+	return append(append(bytes.Clone(data[:i]), new...), data[i+len(old):]...)
+}
+
+// TestAttackCaseVariantKeys: encoding/json matches object keys without
+// regard to case ("Role", "ROLE", even "ſignature" with a long s for
+// "signature"), and so would read keys that the format does not have and
+// that a stricter reader (JavaScript, a database) ignores or reads as
+// distinct. Readers reject unknown fields: a key that is not spelled as
+// the format spells it is one.
+func TestAttackCaseVariantKeys(t *testing.T) {
+	data := flow(t)
+	for _, tc := range []struct {
+		name, old, new string
+		n              int
+	}{
+		{"file key", `"id":`, `"ID":`, 1},
+		{"entry key", `"role":`, `"Role":`, 1},
+		{"long s", `"signature":`, `"ſignature":`, 2},
+		{"kelvin sign", `"key":`, `"\u212aey":`, 1},
+		{"template key", `"digest":`, `"Digest":`, 1},
+		{"change key", `"path":`, `"PATH":`, 1},
+		{"decoy before the real key", `"role": "seller"`, `"role": "buyer", "Role": "seller"`, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := replaceNth(t, data, tc.old, tc.new, tc.n)
+			res, err := confirm.Verify(bad)
+			var mf *confirm.MalformedError
+			if !errors.As(err, &mf) {
+				t.Fatalf("verified %v (agreed %v); want a malformed file", err, res != nil && res.Agreed)
+			}
+		})
+	}
+}
+
+// TestAttackDecoyTerms: the buyer hides the signed terms under a
+// case-variant key and shows other readers a decoy under "terms".
+func TestAttackDecoyTerms(t *testing.T) {
+	data := flow(t)
+	var f map[string]any
+	edit(t, data, func(g map[string]any) { f = g })
+	decoy, err := json.Marshal(entry(f, 1)["terms"]) // revision 1's price
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := replaceNth(t, data, `"terms":`, `"terms": `+string(decoy)+`, "Terms":`, 2)
+	if _, err := confirm.Verify(bad); err == nil {
+		t.Fatal("a file with two terms verified")
+	}
+}
