@@ -296,7 +296,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"step.platform":             "平台客服介入",
 		"step.consumer_association": "向消费者协会投诉",
 		"step.mediation":            "调解",
-		"step.court":                "向人民法院起诉（可适用小额诉讼程序）",
+		"step.court":                "向有管辖权的法院起诉（可适用小额诉讼程序）",
 		"step.arbitration":          "仲裁",
 
 		"law.CN":    "中华人民共和国法律",
