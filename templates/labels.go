@@ -152,9 +152,9 @@ var labels = map[agreement.Locale]map[string]string{
 		"party.buyer":  "買方",
 
 		"method.escrow":           "透過平台代收（履約保證）",
-		"method.bank_transfer":    "以銀行轉帳",
-		"method.cash_on_delivery": "以貨到付款",
-		"method.installments":     "以分期",
+		"method.bank_transfer":    "以銀行轉帳方式",
+		"method.cash_on_delivery": "以貨到付款方式",
+		"method.installments":     "分期",
 		"method.other":            "以雙方書面約定之方式",
 
 		"release.on_receipt_confirmation": "於買方確認收貨時",
