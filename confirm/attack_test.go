@@ -74,3 +74,91 @@ func TestAttackDecoyTerms(t *testing.T) {
 		t.Fatal("a file with two terms verified")
 	}
 }
+
+// TestAttackConfirmationBeforeItsRevision: a confirmation dated before the
+// revision it confirms existed is impossible; a party could backdate its
+// confirmation of an amendment to before a deadline. Confirm refuses to
+// sign one and Verify rejects one that was signed by hand.
+func TestAttackConfirmationBeforeItsRevision(t *testing.T) {
+	seller, buyer := key(t, "seller"), key(t, "buyer")
+	c, err := confirm.Propose(terms(), seller, at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Amend(amended(), buyer, at(5)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Confirm(seller, at(3)); err == nil {
+		t.Fatal("Confirm signed a confirmation dated before its revision")
+	}
+	res, err := c.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := res.Latest()
+	conf := &confirm.Confirmation{
+		Contract: res.ID, Revision: rev.Number, Role: confirm.Seller, Account: rev.Terms.Seller.Account,
+		Agreement: rev.Agreement, Document: rev.Document, Template: rev.Template,
+		History: res.Head, Time: at(3).Format(confirm.TimeLayout),
+	}
+	if err := conf.Sign(seller); err != nil {
+		t.Fatal(err)
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := edit(t, data, func(f map[string]any) { f["entries"] = append(entries(f), confirmationEntry(conf)) })
+	res, err = confirm.Verify(bad)
+	var mf *confirm.MalformedError
+	if !errors.As(err, &mf) || mf.Field != "time" || mf.Entry != 5 {
+		t.Fatalf("a confirmation at 10:03 of a revision made at 10:05: %v (agreed %v)", err, res != nil && res.Agreed)
+	}
+}
+
+// TestAttackAmendmentBeforeItsPredecessor: an amendment dated before the
+// revision it amends is refused when made and rejected when forged.
+func TestAttackAmendmentBeforeItsPredecessor(t *testing.T) {
+	seller, buyer := key(t, "seller"), key(t, "buyer")
+	c, err := confirm.Propose(terms(), seller, at(10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Amend(amended(), buyer, at(5)); err == nil {
+		t.Fatal("Amend made an amendment dated before the proposal")
+	}
+	if _, err := c.Amend(amended(), buyer, at(15)); err != nil {
+		t.Fatal(err)
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Same instant in another zone is not earlier.
+	if _, err := confirm.Verify(data); err != nil {
+		t.Fatal(err)
+	}
+	// The buyer backdates its amendment and signs it.
+	res, err := c.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := edit(t, data, func(f map[string]any) {
+		entry(f, 3)["time"] = "2026-11-22T02:05:00Z"
+		es := entries(f)[:3]
+		rev := res.Latest()
+		conf := &confirm.Confirmation{
+			Contract: res.ID, Revision: 2, Role: confirm.Buyer, Account: rev.Terms.Buyer.Account,
+			Agreement: rev.Agreement, Document: rev.Document, Template: rev.Template,
+			History: mustHead(t, es, f), Time: "2026-11-22T02:05:00Z",
+		}
+		if err := conf.Sign(buyer); err != nil {
+			t.Fatal(err)
+		}
+		f["entries"] = append(es, confirmationEntry(conf))
+	})
+	var mf *confirm.MalformedError
+	if _, err := confirm.Verify(bad); !errors.As(err, &mf) || mf.Field != "time" || mf.Entry != 3 {
+		t.Fatalf("error %T: %v", err, err)
+	}
+}

@@ -128,6 +128,9 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 	if a.ID != c.f.ID {
 		return nil, fmt.Errorf("confirm: amend: terms id %q, the contract's is %q", a.ID, c.f.ID)
 	}
+	if err := notBefore(at.Format(TimeLayout), res.Latest()); err != nil {
+		return nil, fmt.Errorf("confirm: cannot amend at %w", err)
+	}
 	return c.appendRevision(a, role, s, at, cfg, res.Latest())
 }
 
@@ -145,6 +148,9 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 		return nil, err
 	}
 	rev := res.Latest()
+	if err := notBefore(at.Format(TimeLayout), rev); err != nil {
+		return nil, fmt.Errorf("confirm: cannot confirm revision %d at %w", rev.Number, err)
+	}
 	if rev.ConfirmedBy(role) != nil {
 		return nil, fmt.Errorf("%w: the %s already confirmed revision %d", ErrAlreadyConfirmed, role, rev.Number)
 	}

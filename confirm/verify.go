@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/confirm/internal/format"
@@ -287,6 +288,9 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if e.Prev != head.String() {
 				return nil, &HistoryError{Entry: n, Recorded: e.Prev, Computed: head}
 			}
+			if err := notBefore(e.Time, rev); err != nil {
+				return nil, bad("time", "%v", err)
+			}
 			if k, ok := keys[role.other()]; ok && k == key {
 				return nil, &KeyError{Entry: n, Role: role, Key: key, Reason: "already acts for the " + string(role.other()) + "; one key cannot act for both parties"}
 			}
@@ -309,6 +313,12 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			}
 			if !conf.Verify() {
 				return nil, &InvalidSignatureError{Entry: n, Revision: e.Revision, Role: role, Key: key}
+			}
+			if k := len(res.Revisions); prevType == format.TypeRevision && k > 1 {
+				// The author signed the revision's time through its hash.
+				if err := notBefore(rev.Time, res.Revisions[k-2]); err != nil {
+					return nil, &MalformedError{Entry: n - 1, Field: "time", Err: err}
+				}
 			}
 			keys[role] = key
 			rev.Confirmations = append(rev.Confirmations, conf)
@@ -341,6 +351,17 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	res.Head = head
 	res.Agreed = len(res.Missing()) == 0
 	return res, nil
+}
+
+// notBefore checks that an entry given at t (a checked time) does not
+// precede the latest revision rev: nobody confirms or amends a revision
+// before it exists.
+func notBefore(t string, rev *Revision) error {
+	at, _ := time.Parse(TimeLayout, t)
+	if from, _ := time.Parse(TimeLayout, rev.Time); at.Before(from) {
+		return fmt.Errorf("%s is before revision %d was made (%s)", t, rev.Number, rev.Time)
+	}
+	return nil
 }
 
 func sameChanges(want []Change, got []format.Change) bool {
