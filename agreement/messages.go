@@ -104,7 +104,7 @@ var catalog = map[string][3]string{
 	RuleDistinctParties:      {"the buyer's account is the seller's account (%q); seller and buyer must be different", "买家账号与卖家账号相同（%q），买卖双方必须不同", "買家帳號與賣家帳號相同（%q），買賣雙方必須不同"},
 	RuleNotBefore:            {"%q is before {param}", "%q 早于 {param}", "%q 早於 {param}"},
 	RuleNotAfter:             {"%q is after {param}", "%q 晚于 {param}", "%q 晚於 {param}"},
-	RuleDepositMax:           {"the deposit %q is more than the total {param}", "订金 %q 超过总价 {param}", "訂金 %q 超過總價 {param}"},
+	RuleDepositMax:           {"the deposit %q is more than the total {param}", "定金或预付款 %q 超过总价 {param}", "定金或預付款 %q 超過總價 {param}"},
 	RuleEarnestCap:           {"earnest money (定金) of %q is more than 20% of the total: PRC Civil Code art. 586 caps it at {param} and the excess has no effect as earnest money", "定金 %q 超过总价的20%：《民法典》第五百八十六条规定定金数额不得超过主合同标的额的20%（即 {param}），超过部分不产生定金的效力", "定金 %q 超過總價的20%：中國大陸《民法典》第586條規定定金數額不得超過主合同標的額的20%（即 {param}），超過部分不產生定金效力"},
 	RuleEarnestCapWarning:    {"earnest money (定金) of %q is more than 20% of the total ({param}); PRC law would cap it there, and a large forfeit invites a dispute", "定金 %q 超过总价的20%（{param}）；按中国大陆法律超出部分无定金效力，金额过高容易引发纠纷", "定金 %q 超過總價的20%（{param}）；依中國大陸法律超出部分無定金效力，金額過高容易引發糾紛"},
 	RuleInstallmentsOnly:     {"installments are only for payment.method: installments", "只有 payment.method 为 installments 时才能约定分期", "只有 payment.method 為 installments 時才能約定分期"},
