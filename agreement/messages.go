@@ -39,6 +39,8 @@ const (
 	RuleInstallmentsOrder    = "installments_order"      // an installment not after the previous one
 	RuleEscrowRequired       = "escrow_required"         // method escrow without an escrow block
 	RuleEscrowOnly           = "escrow_only"             // an escrow block without method escrow
+	RuleEscrowInspection     = "escrow_inspection"       // warning: escrow released after an inspection window the terms do not set
+	RuleEscrowReleaseEarly   = "escrow_release_early"    // warning: escrow released automatically before the inspection window ends (Param: the window in days)
 	RuleConditionRequired    = "condition_required"      // a second-hand item without a condition grade
 	RuleProxyRequired        = "proxy_required"          // a proxy purchase item without a proxy block
 	RuleProxyOnly            = "proxy_only"              // a proxy block outside a proxy purchase
@@ -113,6 +115,8 @@ var catalog = map[string][3]string{
 	RuleInstallmentsOrder:    {"%q is not after the previous installment ({param})", "%q 不晚于上一期（{param}）", "%q 不晚於上一期（{param}）"},
 	RuleEscrowRequired:       {"payment.method escrow needs the escrow block (provider and release rule)", "担保交易须填写 escrow（平台与放款条件）", "第三方支付須填寫 escrow（平台與撥款條件）"},
 	RuleEscrowOnly:           {"an escrow block is only for payment.method: escrow", "只有 payment.method 为 escrow 时才能填写 escrow", "只有 payment.method 為 escrow 時才能填寫 escrow"},
+	RuleEscrowInspection:     {"the escrow is released after_inspection, but the terms set no inspection window: add inspection, or release on_receipt_confirmation", "放款条件为验货期满（after_inspection），但条款未约定验货期：请填写 inspection，或改为 on_receipt_confirmation", "撥款條件為檢查期間屆滿（after_inspection），但條款未約定檢查期間：請填寫 inspection，或改為 on_receipt_confirmation"},
+	RuleEscrowReleaseEarly:   {"the escrow pays the seller automatically after {value} days, before the buyer's inspection window of {param} days ends: a buyer who complains in time could already have lost the escrow's protection", "担保交易在 {value} 天后自动放款，早于 {param} 天验货期届满：买方在验货期内及时提出异议时，价款可能已付给卖方", "履約保證於 {value} 日後自動撥款，早於 {param} 日之檢查期間屆滿：買方於檢查期間內及時異議時，價金可能已撥付賣方"},
 	RuleConditionRequired:    {"a second-hand item needs its condition (new, like_new, good, fair, poor)", "二手商品须注明成色（new、like_new、good、fair、poor）", "二手商品須註明成色（new、like_new、good、fair、poor）"},
 	RuleProxyRequired:        {"a proxy purchase item needs the proxy block naming the store", "代购商品须填写 proxy 并注明购买商店", "代購商品須填寫 proxy 並註明購買商店"},
 	RuleProxyOnly:            {"a proxy block is only for kind: proxy_purchase", "只有 kind 为 proxy_purchase 时才能填写 proxy", "只有 kind 為 proxy_purchase 時才能填寫 proxy"},

@@ -210,6 +210,14 @@ func (r *rules) payment() {
 	case p.Method != MethodEscrow && p.Method != "" && p.Escrow != nil:
 		r.err("payment.escrow", RuleEscrowOnly, "", p.Method)
 	}
+	if e := p.Escrow; e != nil && p.Method == MethodEscrow {
+		if e.Release == "after_inspection" && r.a.Inspection == nil {
+			r.warn("payment.escrow.release", RuleEscrowInspection, "", e.Release)
+		}
+		if window := r.a.inspectionDays(); e.AutoReleaseDays > 0 && e.AutoReleaseDays < window {
+			r.warn("payment.escrow.auto_release_days", RuleEscrowReleaseEarly, strconv.Itoa(window), strconv.Itoa(e.AutoReleaseDays))
+		}
+	}
 	if p.LatePayment == "grace_then_cancel" && p.GraceDays == 0 {
 		r.err("payment.grace_days", RuleGraceDays, "", "")
 	}
@@ -277,11 +285,16 @@ func (a *Agreement) firstValidDay() Date {
 	if a.Delivery.Deadline.IsZero() {
 		return Date{}
 	}
-	days := 0
+	return a.Delivery.Deadline.AddDays(a.inspectionDays())
+}
+
+// inspectionDays is the inspection window in days, hours rounded up; 0
+// without one.
+func (a *Agreement) inspectionDays() int {
 	if in := a.Inspection; in != nil {
-		days = in.Days + (in.Hours+23)/24
+		return in.Days + (in.Hours+23)/24
 	}
-	return a.Delivery.Deadline.AddDays(days)
+	return 0
 }
 
 func (r *rules) delivery() {

@@ -330,6 +330,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleNotAfter, agreement.RuleDepositMax, agreement.RuleEarnestCap, agreement.RuleEarnestCapWarning,
 		agreement.RuleInstallmentsOnly, agreement.RuleInstallmentsRequired, agreement.RuleInstallmentsSum,
 		agreement.RuleInstallmentsOrder, agreement.RuleEscrowRequired, agreement.RuleEscrowOnly,
+		agreement.RuleEscrowInspection, agreement.RuleEscrowReleaseEarly,
 		agreement.RuleConditionRequired, agreement.RuleProxyRequired, agreement.RuleProxyOnly, agreement.RuleFXRequired,
 		agreement.RuleGiftCardRequired, agreement.RuleGiftCardOnly, agreement.RuleBalanceMax, agreement.RuleExpiry,
 		agreement.RuleInspectionOne, agreement.RuleExclusionsAck, agreement.RuleNoReasonMin, agreement.RuleShippingFeeSeller,
