@@ -121,6 +121,11 @@ type PDFResult struct {
 	// Note says in plain words what the comparison found when it could not
 	// be made, or what follows the rendered PDF.
 	Note string
+	// Appended is the number of bytes that follow the rendered PDF
+	// (incremental updates). Nothing in them was checked, and an
+	// incremental update can change what every page shows: a caller that
+	// does not verify them itself must not call the PDF verified.
+	Appended int
 }
 
 // PDFError reports a PDF that cannot be verified: it is not a readable PDF,
@@ -220,7 +225,7 @@ func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 	case bytes.Equal(again, pdf):
 		out.Compared = true
 	case bytes.HasPrefix(pdf, again):
-		out.Compared = true
+		out.Compared, out.Appended = true, len(pdf)-len(again)
 		out.Note = fmt.Sprintf("%d bytes of incremental updates (such as PDF signatures) follow the rendered PDF; they were not checked", len(pdf)-len(again))
 	default:
 		if v, ok := strings.CutPrefix(creator, "tradepact "); ok && v != render.Version {

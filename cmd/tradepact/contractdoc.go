@@ -209,6 +209,12 @@ func verifyPDF(data []byte, opts []confirm.Option) (*confirm.Result, string, err
 		return nil, note, &confirm.PDFError{Problem: "pages not compared",
 			Err: fmt.Errorf("%s; what the pages say is not verified", note)}
 	}
+	if pr.Appended > 0 {
+		// An incremental update can draw over or replace any page, and
+		// nothing here checks what it does.
+		return nil, note, &confirm.PDFError{Problem: "unchecked update",
+			Err: fmt.Errorf("%s; an incremental update can change what the pages show, so the PDF is not verified", note)}
+	}
 	if note == "" {
 		note = "the pages are exactly what the embedded contract file renders to"
 	}
