@@ -55,3 +55,25 @@ func TestNoReasonReturnLaw(t *testing.T) {
 		}
 	}
 }
+
+// TestLateDeliveryRemedyGrammar checks that the late-delivery sentence
+// reads as a claim whichever remedy the terms choose: "cancel_and_refund"
+// is a verb phrase, the others are things the buyer asks for.
+func TestLateDeliveryRemedyGrammar(t *testing.T) {
+	want := map[agreement.Locale]map[string]string{
+		agreement.LocaleZHHant: {"cancel_and_refund": "買方得解除契約並全額退款。", "partial_refund": "買方得請求雙方協議之部分退款。"},
+		agreement.LocaleZHHans: {"cancel_and_refund": "买方有权解除合同并全额退款。", "partial_refund": "买方有权要求双方协商一致的部分退款。"},
+		agreement.LocaleEN:     {"cancel_and_refund": "the Buyer is entitled to cancel the contract with a full refund.", "partial_refund": "the Buyer is entitled to a partial refund agreed between the parties."},
+	}
+	for l, byRemedy := range want {
+		for remedy, sentence := range byRemedy {
+			a := withLocale(loadExample(t, "goods-en.yaml"), l)
+			r := a.Refund
+			r.Remedies.LateDelivery = remedy
+			a.Refund = r
+			if got := strings.Join(strings.Fields(execute(t, a)), " "); !strings.Contains(got, sentence) {
+				t.Errorf("%s %s: missing %q", l, remedy, sentence)
+			}
+		}
+	}
+}
