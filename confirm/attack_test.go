@@ -162,3 +162,65 @@ func TestAttackAmendmentBeforeItsPredecessor(t *testing.T) {
 		t.Fatalf("error %T: %v", err, err)
 	}
 }
+
+// TestAttackSmallOrderKey: the Ed25519 public key of the identity point
+// (and the other points of small order) has signatures anyone can make
+// without any private key: R = identity, S = 0 verifies for every message.
+// A party that registers such a key lets anyone confirm in its name, and
+// can deny every confirmation it gave; in the flow below the seller later
+// "confirms" a higher price in the buyer's name.
+func TestAttackSmallOrderKey(t *testing.T) {
+	identity := make([]byte, 32)
+	identity[0] = 1
+	weak := confirm.PublicKey("ed25519:" + base64Std(identity))
+	forged := make([]byte, 64)
+	forged[0] = 1 // R = identity, S = 0
+	forge := forgedSigner{weak, forged}
+
+	seller := key(t, "seller")
+	c, err := confirm.Propose(terms(), seller, at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Confirm(forge, at(1)); err == nil {
+		t.Fatal("Confirm accepted a small-order key")
+	}
+	res, err := c.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev := res.Latest()
+	conf := &confirm.Confirmation{
+		Contract: res.ID, Revision: 1, Role: confirm.Buyer, Account: rev.Terms.Buyer.Account,
+		Agreement: rev.Agreement, Document: rev.Document, Template: rev.Template,
+		History: res.Head, Time: at(1).Format(confirm.TimeLayout), Key: weak, Signature: forged,
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := edit(t, data, func(f map[string]any) { f["entries"] = append(entries(f), confirmationEntry(conf)) })
+	res, err = confirm.Verify(bad)
+	if err == nil {
+		t.Fatalf("a confirmation by a key anyone can sign with verified (agreed %v)", res.Agreed)
+	}
+	var ke *confirm.KeyError
+	var mf *confirm.MalformedError
+	if !errors.As(err, &ke) && !errors.As(err, &mf) {
+		t.Fatalf("error %T: %v", err, err)
+	}
+	if _, err := confirm.ParsePublicKey(string(weak)); err == nil {
+		t.Error("ParsePublicKey accepted a small-order key")
+	}
+	if conf.Verify() {
+		t.Error("Confirmation.Verify accepted a signature by a small-order key")
+	}
+}
+
+type forgedSigner struct {
+	k   confirm.PublicKey
+	sig []byte
+}
+
+func (f forgedSigner) Public() confirm.PublicKey   { return f.k }
+func (f forgedSigner) Sign([]byte) ([]byte, error) { return f.sig, nil }

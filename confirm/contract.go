@@ -215,6 +215,9 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 }
 
 func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at time.Time) (*Confirmation, error) {
+	if _, ok := s.Public().raw(); !ok {
+		return nil, &KeyError{Role: role, Key: s.Public(), Reason: "is malformed or " + ErrWeakKey.Error()}
+	}
 	account := rev.Terms.Seller.Account
 	if role == Buyer {
 		account = rev.Terms.Buyer.Account

@@ -2,6 +2,7 @@ package confirm
 
 import (
 	"bytes"
+	"crypto/ecdh"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/base64"
@@ -9,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -52,6 +55,9 @@ func ParsePublicKey(s string) (PublicKey, error) {
 	if err != nil || len(raw) != ed25519.PublicKeySize {
 		return "", fmt.Errorf("confirm: public key %q: want %d bytes in standard base64", truncate(s), ed25519.PublicKeySize)
 	}
+	if weakKey(raw) {
+		return "", fmt.Errorf("confirm: public key %q: %w", truncate(s), ErrWeakKey)
+	}
 	return PublicKey(s), nil
 }
 
@@ -68,10 +74,56 @@ func (k PublicKey) raw() (ed25519.PublicKey, bool) {
 		return nil, false
 	}
 	raw, err := base64.StdEncoding.Strict().DecodeString(b64)
-	if err != nil || len(raw) != ed25519.PublicKeySize {
+	if err != nil || len(raw) != ed25519.PublicKeySize || weakKey(raw) {
 		return nil, false
 	}
 	return raw, true
+}
+
+// ErrWeakKey is returned for a public key that no private key stands
+// behind alone: a point of small order (whose signatures anyone can make:
+// for the identity, R = identity and S = 0 verify for every message), or a
+// non-canonical encoding of a point. No key that [GenerateKey] makes is
+// weak.
+var ErrWeakKey = errors.New("a weak Ed25519 key (small order or non-canonical) that anyone could sign with")
+
+// p25519 is the field prime of Curve25519, 2^255 - 19.
+var p25519 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(19))
+
+// x25519Probe is a fixed X25519 private key. Its clamped scalar is a
+// multiple of the cofactor 8, so it maps exactly the points of small order
+// to zero, which crypto/ecdh refuses.
+var x25519Probe, _ = ecdh.X25519().NewPrivateKey(bytes.Repeat([]byte{0x5a}, 32))
+
+// weakKey reports whether the 32-byte Ed25519 public key raw is a
+// non-canonical encoding (y >= p) or a point of small order. It maps the
+// point to the Montgomery curve, u = (1 + y) / (1 - y), where X25519 with
+// a cofactor-multiple scalar gives zero exactly for small order.
+func weakKey(raw []byte) bool {
+	le := bytes.Clone(raw)
+	le[31] &= 0x7f // the sign of x
+	slices.Reverse(le)
+	y := new(big.Int).SetBytes(le)
+	if y.Cmp(p25519) >= 0 {
+		return true
+	}
+	one := big.NewInt(1)
+	den := new(big.Int).Sub(one, y)
+	den.Mod(den, p25519)
+	if den.Sign() == 0 { // y = 1: the identity
+		return true
+	}
+	u := new(big.Int).Add(one, y)
+	u.Mul(u, new(big.Int).ModInverse(den, p25519))
+	u.Mod(u, p25519)
+	ub := u.FillBytes(make([]byte, 32))
+	slices.Reverse(ub)
+	pub, err := ecdh.X25519().NewPublicKey(ub)
+	if err != nil {
+		return true
+	}
+	_, err = x25519Probe.ECDH(pub)
+	return err != nil
 }
 
 // Fingerprint returns the first 20 hex digits of the SHA-256 of the key's
