@@ -191,8 +191,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"by.buyer":  "買方",
 		"by.seller": "賣方",
 
-		"cancelrefund.full":        "已付款項全額退還",
-		"cancelrefund.minus_costs": "已付款項扣除賣方可證明之已生費用後退還",
+		"cancelrefund.full":        "全額退還已付款項",
+		"cancelrefund.minus_costs": "退還已付款項扣除賣方可證明之已生費用後之餘額",
 
 		"step.negotiation":          "雙方協商",
 		"step.platform":             "平台客服",
@@ -289,8 +289,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"by.buyer":  "买方",
 		"by.seller": "卖方",
 
-		"cancelrefund.full":        "已付款项全额退还",
-		"cancelrefund.minus_costs": "已付款项扣除卖方能够证明的已发生费用后退还",
+		"cancelrefund.full":        "全额退还已付款项",
+		"cancelrefund.minus_costs": "退还已付款项扣除卖方能够证明的已发生费用后的余额",
 
 		"step.negotiation":          "双方协商",
 		"step.platform":             "平台客服介入",
