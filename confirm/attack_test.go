@@ -6,6 +6,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/confirm"
 )
 
@@ -224,3 +225,74 @@ type forgedSigner struct {
 
 func (f forgedSigner) Public() confirm.PublicKey   { return f.k }
 func (f forgedSigner) Sign([]byte) ([]byte, error) { return f.sig, nil }
+
+// TestAttackTextOtherThanTerms: the buyer amends with a text that is not
+// what its terms render to (the text keeps the old price, the terms carry
+// a lower one) and names a template set the seller does not have, so the
+// seller's build cannot re-render it. Verify can only say so in a note;
+// Confirm must not sign it, or the seller agrees to terms it was never
+// shown.
+func TestAttackTextOtherThanTerms(t *testing.T) {
+	seller, buyer := key(t, "seller"), key(t, "buyer")
+	c, err := confirm.Propose(terms(), seller, at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cheap := terms()
+	cheap.Items[0].UnitPrice = agreement.MustAmount("21000")
+	canon, err := cheap.Canonical()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ad, err := cheap.Digest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes, err := confirm.Diff(terms(), cheap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wire []any
+	for _, ch := range changes {
+		wire = append(wire, map[string]any{"path": ch.Path, "old": ch.Old, "new": ch.New})
+	}
+	tid := confirm.TemplateID{Name: "shop", Version: "7", Digest: confirm.DigestOf([]byte("shop 7"))}
+	bad := edit(t, data, func(f map[string]any) {
+		text := entry(f, 1)["document"].(string) // shows 32000
+		es := entries(f)
+		rev := map[string]any{
+			"type": "revision", "prev": mustHead(t, es, f).String(), "revision": 2, "time": at(5).Format(confirm.TimeLayout),
+			"author": "buyer", "terms": json.RawMessage(canon), "document": text, "changes": wire,
+			"agreement_digest": ad.String(), "document_digest": confirm.DigestOf([]byte(text)).String(),
+			"template": map[string]any{"name": tid.Name, "version": tid.Version, "digest": tid.Digest.String()},
+		}
+		es = append(es, rev)
+		conf := &confirm.Confirmation{
+			Contract: cheap.ID, Revision: 2, Role: confirm.Buyer, Account: cheap.Buyer.Account,
+			Agreement: ad, Document: confirm.DigestOf([]byte(text)), Template: tid,
+			History: mustHead(t, es, f), Time: at(5).Format(confirm.TimeLayout),
+		}
+		if err := conf.Sign(buyer); err != nil {
+			t.Fatal(err)
+		}
+		f["entries"] = append(es, confirmationEntry(conf))
+	})
+	res, err := confirm.Verify(bad)
+	if err != nil {
+		t.Fatal(err) // valid: the text matches its digest; only a note says it was not re-rendered
+	}
+	if res.Latest().Rerendered || len(res.Notes) == 0 {
+		t.Fatalf("rerendered %v, notes %q", res.Latest().Rerendered, res.Notes)
+	}
+	victim, err := confirm.Parse(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := victim.Confirm(seller, at(9)); !errors.Is(err, confirm.ErrNotRerendered) {
+		t.Fatalf("the seller confirmed terms of 21000 behind a text of 32000: %v", err)
+	}
+}

@@ -62,6 +62,13 @@ func AsRole(role Role) Option { return func(c *config) { c.role = role } }
 // already confirmed the latest revision.
 var ErrAlreadyConfirmed = errors.New("confirm: already confirmed")
 
+// ErrNotRerendered is returned by [Contract.Confirm] for a revision whose
+// text could not be rendered again from its terms, because it names a
+// template set other than the one given with [WithTemplates] (by default
+// the built-in one): nothing shows that the text the party reads says what
+// the terms it would sign say, so it is not signed.
+var ErrNotRerendered = errors.New("confirm: the text was not re-rendered from the terms")
+
 // Parse reads a contract file. It checks the structure only and returns a
 // [*MalformedError] if it is not a contract file; [Contract.Verify] checks
 // everything else.
@@ -135,8 +142,10 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 }
 
 // Confirm appends the signer's confirmation of the latest revision. The
-// contract is verified first, and terms that do not pass a.Check are never
-// confirmed; nothing is appended on error.
+// contract is verified first; terms that do not pass a.Check, and a text
+// that cannot be rendered again from its terms with the template set at
+// hand ([ErrNotRerendered]), are never confirmed; nothing is appended on
+// error.
 func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmation, error) {
 	cfg := newConfig(opts)
 	res, err := c.verify(cfg)
@@ -156,6 +165,10 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 	}
 	if err := checkTerms(rev.Terms); err != nil {
 		return nil, fmt.Errorf("confirm: revision %d cannot be confirmed: %w", rev.Number, err)
+	}
+	if !rev.Rerendered {
+		return nil, fmt.Errorf("%w: revision %d was rendered with template set %s, not %s; confirm it with that template set",
+			ErrNotRerendered, rev.Number, rev.Template, templateID(cfg.set))
 	}
 	conf, err := c.appendConfirmation(rev, role, s, at)
 	if err != nil {
