@@ -77,3 +77,32 @@ func TestLateDeliveryRemedyGrammar(t *testing.T) {
 		}
 	}
 }
+
+// TestEarnestMoneyConditions checks that earnest money is forfeited or
+// returned double on the condition the assumed law sets: a default that
+// defeats the contract's purpose (PRC Civil Code art. 587), a reason
+// attributable to a party (Taiwan Civil Code art. 249), or, with no statute,
+// failure to perform as the parties agree.
+func TestEarnestMoneyConditions(t *testing.T) {
+	base := loadExample(t, "secondhand-zh-Hans.yaml") // earnest money
+	cases := []struct {
+		jur    agreement.Jurisdiction
+		locale agreement.Locale
+		want   string
+	}{
+		{agreement.JurisdictionCN, agreement.LocaleEN, "so that the purpose of this contract cannot be achieved"},
+		{agreement.JurisdictionCN, agreement.LocaleZHHans, "致使不能实现合同目的的，无权请求返还定金"},
+		{agreement.JurisdictionCN, agreement.LocaleZHHant, "致不能實現契約目的者，無權請求返還定金"},
+		{agreement.JurisdictionTW, agreement.LocaleEN, "for a reason attributable to the Buyer"},
+		{agreement.JurisdictionTW, agreement.LocaleZHHans, "因可归责于买方的事由致使合同不能履行的"},
+		{agreement.JurisdictionTW, agreement.LocaleZHHant, "因可歸責於買方之事由致契約不能履行者"},
+		{agreement.JurisdictionHK, agreement.LocaleEN, "If the Buyer fails to perform this contract, the earnest money is forfeited"},
+	}
+	for _, c := range cases {
+		a := withLocale(base, c.locale)
+		a.Jurisdiction = c.jur
+		if got := strings.Join(strings.Fields(execute(t, a)), " "); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s: missing %q", c.jur, c.locale, c.want)
+		}
+	}
+}
