@@ -12,7 +12,8 @@ import (
 // jurisdiction whose statute gives the right, and a longer window is not
 // presented as the statutory one.
 func TestNoReasonReturnLaw(t *testing.T) {
-	// goods-en: a business seller, 30 no-reason days, the buyer pays return shipping.
+	// goods-en: a business seller, 30 no-reason days, the buyer pays return
+	// shipping, refund within 5 days.
 	base := loadExample(t, "goods-en.yaml")
 	cases := []struct {
 		jur      agreement.Jurisdiction
@@ -22,14 +23,16 @@ func TestNoReasonReturnLaw(t *testing.T) {
 		absent   []string
 	}{
 		{agreement.JurisdictionTW, true, agreement.LocaleEN,
-			[]string{"costs the Buyer nothing (Taiwan Consumer Protection Act art. 19)", "longer than the 7 days required by Taiwan Consumer Protection Act"}, nil},
+			[]string{"costs the Buyer nothing (Taiwan Consumer Protection Act art. 19)", "longer than the 7 days required by Taiwan Consumer Protection Act",
+				"(sooner than the 15 days required by Taiwan Consumer Protection Act art. 19-2)"}, nil},
 		{agreement.JurisdictionTW, true, agreement.LocaleZHHant,
-			[]string{"無須負擔任何費用（消費者保護法第19條）", "較消費者保護法第18條至第19條所定之 7 日為長"}, nil},
+			[]string{"無須負擔任何費用（消費者保護法第19條）", "較消費者保護法第18條至第19條所定之 7 日為長", "（較消費者保護法第19條之2所定之 15 日為短）"}, nil},
 		{agreement.JurisdictionTW, true, agreement.LocaleZHHans,
 			[]string{"无需承担任何费用（台湾地区“消费者保护法”第19条）", "长于台湾地区“消费者保护法”第18条至第19条规定的 7 天"}, nil},
 		// Under CN the buyer bears return shipping by default (art. 25).
 		{agreement.JurisdictionCN, true, agreement.LocaleEN,
-			[]string{"longer than the 7 days required by PRC Consumer Rights Protection Law art. 25"}, []string{"costs the Buyer nothing"}},
+			[]string{"longer than the 7 days required by PRC Consumer Rights Protection Law art. 25",
+				"(sooner than the 7 days required by PRC Consumer Rights Protection Law art. 25)"}, []string{"costs the Buyer nothing"}},
 		// A private seller is not bound: no statute is cited.
 		{agreement.JurisdictionTW, false, agreement.LocaleEN,
 			nil, []string{"costs the Buyer nothing", "Consumer Protection Act arts. 18–19"}},
