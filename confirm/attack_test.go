@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -48,6 +50,7 @@ func TestAttackCaseVariantKeys(t *testing.T) {
 		{"template key", `"digest":`, `"Digest":`, 1},
 		{"change key", `"path":`, `"PATH":`, 1},
 		{"decoy before the real key", `"role": "seller"`, `"role": "buyer", "Role": "seller"`, 1},
+		{"duplicate key", `"role": "seller"`, `"role": "buyer", "role": "seller"`, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := replaceNth(t, data, tc.old, tc.new, tc.n)
@@ -270,16 +273,7 @@ func TestAttackTextOtherThanTerms(t *testing.T) {
 			"agreement_digest": ad.String(), "document_digest": confirm.DigestOf([]byte(text)).String(),
 			"template": map[string]any{"name": tid.Name, "version": tid.Version, "digest": tid.Digest.String()},
 		}
-		es = append(es, rev)
-		conf := &confirm.Confirmation{
-			Contract: cheap.ID, Revision: 2, Role: confirm.Buyer, Account: cheap.Buyer.Account,
-			Agreement: ad, Document: confirm.DigestOf([]byte(text)), Template: tid,
-			History: mustHead(t, es, f), Time: at(5).Format(confirm.TimeLayout),
-		}
-		if err := conf.Sign(buyer); err != nil {
-			t.Fatal(err)
-		}
-		f["entries"] = append(es, confirmationEntry(conf))
+		appendSigned(t, f, rev, buyer, confirm.Buyer, cheap.Buyer.Account)
 	})
 	res, err := confirm.Verify(bad)
 	if err != nil {
@@ -294,5 +288,79 @@ func TestAttackTextOtherThanTerms(t *testing.T) {
 	}
 	if _, err := victim.Confirm(seller, at(9)); !errors.Is(err, confirm.ErrNotRerendered) {
 		t.Fatalf("the seller confirmed terms of 21000 behind a text of 32000: %v", err)
+	}
+}
+
+// appendSigned appends the revision entry rev to the contract file f and
+// the author's signed confirmation of it, as an author who builds its
+// entries by hand would.
+func appendSigned(t *testing.T, f map[string]any, rev map[string]any, s confirm.Signer, role confirm.Role, account string) {
+	t.Helper()
+	es := append(entries(f), rev)
+	tpl := rev["template"].(map[string]any)
+	parse := func(v any) confirm.Digest {
+		var d confirm.Digest
+		if err := d.UnmarshalText([]byte(v.(string))); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	conf := &confirm.Confirmation{
+		Contract: f["id"].(string), Revision: number(rev["revision"]), Role: role, Account: account,
+		Agreement: parse(rev["agreement_digest"]), Document: parse(rev["document_digest"]),
+		Template: confirm.TemplateID{Name: tpl["name"].(string), Version: tpl["version"].(string), Digest: parse(tpl["digest"])},
+		History:  mustHead(t, es, f), Time: rev["time"].(string),
+	}
+	if err := conf.Sign(s); err != nil {
+		t.Fatal(err)
+	}
+	f["entries"] = append(es, confirmationEntry(conf))
+}
+
+func number(v any) int {
+	n, err := strconv.Atoi(fmt.Sprint(v))
+	if err != nil {
+		panic(err)
+	}
+	return n
+}
+
+// TestAttackNonCanonicalTerms: an author records terms that decode to the
+// agreement it signed but are not its canonical form (here an empty list
+// the canonical form leaves out), and signs the entry. The file must hold
+// the canonical terms, so that what every reader sees is what was hashed.
+func TestAttackNonCanonicalTerms(t *testing.T) {
+	seller, buyer := key(t, "seller"), key(t, "buyer")
+	c, err := confirm.Propose(terms(), seller, at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Amend(amended(), buyer, at(5)); err != nil {
+		t.Fatal(err)
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		fn   func(terms map[string]any)
+	}{
+		{"explicit empty list", func(m map[string]any) { m["clauses"] = []any{} }},
+		{"explicit empty string", func(m map[string]any) { m["buyer"].(map[string]any)["contact"] = "" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := edit(t, data, func(f map[string]any) {
+				rev := entry(f, 3)
+				tc.fn(rev["terms"].(map[string]any))
+				f["entries"] = entries(f)[:2]
+				appendSigned(t, f, rev, buyer, confirm.Buyer, amended().Buyer.Account)
+			})
+			res, err := confirm.Verify(bad)
+			var mf *confirm.MalformedError
+			if !errors.As(err, &mf) || mf.Field != "terms" {
+				t.Fatalf("%v (agreed %v)", err, res != nil && res.Agreed)
+			}
+		})
 	}
 }

@@ -231,6 +231,12 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 					"revision %d was rendered with template set %s, this build has %s: its text was checked against its digest but not re-rendered",
 					e.Revision, tid, have))
 			}
+			if !bytes.Equal(e.Terms, canon) {
+				// Terms that decode to the signed agreement but are
+				// written otherwise would show other readers other terms
+				// than those hashed.
+				return nil, bad("terms", "not in the canonical form of the agreement they decode to")
+			}
 			var want []Change
 			if len(res.Revisions) > 0 {
 				if want, err = diffJSON(res.Latest().canon, canon); err != nil {
