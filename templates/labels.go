@@ -66,9 +66,9 @@ var labels = map[agreement.Locale]map[string]string{
 		"deposit.prepayment": "prepayment",
 
 		"delivery.shipping":  "shipping",
-		"delivery.in_person": "hand-over in person",
+		"delivery.in_person": "handing them over in person",
 		"delivery.digital":   "online delivery",
-		"delivery.pickup":    "pickup by the Buyer",
+		"delivery.pickup":    "making them available for the Buyer to pick up",
 
 		"exclusion.code_revealed":    "codes that have been revealed to the Buyer",
 		"exclusion.custom_made":      "goods made to the Buyer's specifications",
