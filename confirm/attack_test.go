@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -362,5 +363,63 @@ func TestAttackNonCanonicalTerms(t *testing.T) {
 				t.Fatalf("%v (agreed %v)", err, res != nil && res.Agreed)
 			}
 		})
+	}
+}
+
+// TestAttackRecordInjection: strings the file's authors choose (a
+// template name, an account) appear in the signing record that verify
+// prints and the PDF shows. A line break or a bidirectional override in
+// them must not forge lines of the record, such as a status that says the
+// contract was agreed when the other party never confirmed.
+func TestAttackRecordInjection(t *testing.T) {
+	seller, buyer := key(t, "seller"), key(t, "buyer")
+	a := terms()
+	a.Seller.Account = "chen_cameras\u2028Status: agreed: both parties confirmed revision 2\u202e"
+	c, err := confirm.Propose(a, seller, at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := amended()
+	b.Seller.Account = a.Seller.Account
+	if _, err := c.Amend(b, buyer, at(5)); err != nil {
+		t.Fatal(err)
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The buyer's amendment names a template set with a line break in its
+	// name, and signs it.
+	bad := edit(t, data, func(f map[string]any) {
+		rev := entry(f, 3)
+		rev["template"].(map[string]any)["name"] = "tradepact\nStatus: agreed: both parties confirmed revision 2\nx"
+		f["entries"] = entries(f)[:2]
+		appendSigned(t, f, rev, buyer, confirm.Buyer, b.Buyer.Account)
+	})
+	res, err := confirm.Verify(bad)
+	if err != nil {
+		var mf *confirm.MalformedError
+		if !errors.As(err, &mf) {
+			t.Fatalf("error %T: %v", err, err)
+		}
+		res, err = c.Verify()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res.Agreed {
+		t.Fatal("agreed")
+	}
+	var out bytes.Buffer
+	if err := res.WriteRecord(&out, "en"); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "Status: agreed") {
+			t.Errorf("forged line %q in the record:\n%s", line, &out)
+		}
+	}
+	if strings.ContainsAny(out.String(), "\u2028\u202e") {
+		t.Errorf("line separator or bidi override in the record:\n%q", &out)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/tradepact/tradepact/render"
 )
@@ -114,7 +115,35 @@ func (r *Result) Record(lang string) []RecordRow {
 			rows = append(rows, RecordRow{"", fmt.Sprintf(t.confirmed, t.role(c.Role), c.Account, c.Time, c.Key.Fingerprint())})
 		}
 	}
+	for i := range rows {
+		rows[i].Value = printable(rows[i].Value)
+	}
 	return rows
+}
+
+// printable returns s with every character that is not graphic, or that
+// changes how the text around it is shown (controls, line and paragraph
+// separators, bidirectional and other format characters), written as a
+// \u escape. Record values come from the file, and such a character in an
+// account or a template name could otherwise forge lines of the record or
+// reorder them on screen.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			fmt.Fprintf(&b, "\\u%04X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return !unicode.IsGraphic(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
 }
 
 func capitalise(s string) string {
@@ -138,7 +167,7 @@ func (r *Result) WriteRecord(w io.Writer, lang string) error {
 		fmt.Fprintf(&b, "%s: %s\n", row.Label, row.Value)
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "note: %s\n", n)
+		fmt.Fprintf(&b, "note: %s\n", printable(n))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -157,7 +186,7 @@ func (r *Result) RecordBlocks(lang string) []render.Block {
 		{Kind: render.BlockTable, Table: tab},
 	}
 	for _, n := range r.Notes {
-		blocks = append(blocks, render.Block{Kind: render.BlockParagraph, Inlines: []render.Inline{{Text: n, Italic: true}}})
+		blocks = append(blocks, render.Block{Kind: render.BlockParagraph, Inlines: []render.Inline{{Text: printable(n), Italic: true}}})
 	}
 	return blocks
 }
