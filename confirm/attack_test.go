@@ -423,3 +423,38 @@ func TestAttackRecordInjection(t *testing.T) {
 		t.Errorf("line separator or bidi override in the record:\n%q", &out)
 	}
 }
+
+// TestAttackRevisionNumbers: revision numbers skipped or repeated, and
+// entries duplicated, even when the author signs what it wrote.
+func TestAttackRevisionNumbers(t *testing.T) {
+	data := flow(t)
+	buyer := key(t, "buyer")
+	for _, tc := range []struct {
+		name string
+		fn   func(f map[string]any)
+	}{
+		{"skipped, signed", func(f map[string]any) {
+			rev := entry(f, 3)
+			rev["revision"] = 3
+			f["entries"] = entries(f)[:2]
+			appendSigned(t, f, rev, buyer, confirm.Buyer, amended().Buyer.Account)
+		}},
+		{"repeated, signed", func(f map[string]any) {
+			rev := entry(f, 3)
+			rev["revision"] = 1
+			f["entries"] = entries(f)[:2]
+			appendSigned(t, f, rev, buyer, confirm.Buyer, amended().Buyer.Account)
+		}},
+		{"revision entry duplicated", func(f map[string]any) {
+			f["entries"] = append(entries(f)[:3:3], entry(f, 3), entry(f, 4), entry(f, 5))
+		}},
+		{"confirmation duplicated", func(f map[string]any) { f["entries"] = append(entries(f), entry(f, 5)) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := confirm.Verify(edit(t, data, tc.fn))
+			if err == nil {
+				t.Fatalf("verified (agreed %v)", res.Agreed)
+			}
+		})
+	}
+}
