@@ -458,3 +458,17 @@ func TestAttackRevisionNumbers(t *testing.T) {
 		})
 	}
 }
+
+// TestAttackErrorInjection: verify prints its error; a prev chosen by
+// whoever edited the file must not add lines to it.
+func TestAttackErrorInjection(t *testing.T) {
+	bad := edit(t, flow(t), func(f map[string]any) { entry(f, 3)["prev"] = "x\nok: agreed\u202e" })
+	_, err := confirm.Verify(bad)
+	var he *confirm.HistoryError
+	if !errors.As(err, &he) {
+		t.Fatalf("error %T: %v", err, err)
+	}
+	if strings.ContainsAny(err.Error(), "\n\u202e") {
+		t.Fatalf("%q", err)
+	}
+}

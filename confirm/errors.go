@@ -99,7 +99,7 @@ type HistoryError struct {
 
 func (e *HistoryError) Error() string {
 	return fmt.Sprintf("confirm: entry %d: broken history: it follows %s but the entries before it hash to %s",
-		e.Entry, e.Recorded, e.Computed)
+		e.Entry, printable(e.Recorded), e.Computed)
 }
 
 // MismatchError reports a confirmation that does not belong where it
