@@ -206,7 +206,9 @@ func readPDF(pdf []byte) (data []byte, creator string, err error) {
 // version cannot be compared: the result says so in Note and Compared is
 // false. Otherwise pages that differ fail with a [*PDFError]; that includes
 // a PDF made with other fonts or page options than those passed with
-// [WithPDFOptions].
+// [WithPDFOptions]. A nil error says that the embedded contract file
+// verified; the pages are verified only when Compared is true and Appended
+// is 0, which is what tradepact verify requires.
 func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 	data, creator, err := readPDF(pdf)
 	if err != nil {
