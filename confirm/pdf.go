@@ -128,6 +128,13 @@ type PDFResult struct {
 	Appended int
 }
 
+// PagesVerified reports whether the pages are proven to say what the
+// embedded contract file says: the PDF is byte for byte its rendering, with
+// nothing appended. A backend that gates a trade on a PDF wants
+// r.Agreed && r.PagesVerified(); a nil error from [VerifyPDF] alone proves
+// only the embedded contract file.
+func (r *PDFResult) PagesVerified() bool { return r.Compared && r.Appended == 0 }
+
 // PDFError reports a PDF that cannot be verified: it is not a readable PDF,
 // it carries no contract file, or its pages are not what its contract file
 // renders to.
@@ -207,8 +214,8 @@ func readPDF(pdf []byte) (data []byte, creator string, err error) {
 // false. Otherwise pages that differ fail with a [*PDFError]; that includes
 // a PDF made with other fonts or page options than those passed with
 // [WithPDFOptions]. A nil error says that the embedded contract file
-// verified; the pages are verified only when Compared is true and Appended
-// is 0, which is what tradepact verify requires.
+// verified; the pages are verified only when [PDFResult.PagesVerified],
+// which is what tradepact verify requires.
 func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 	data, creator, err := readPDF(pdf)
 	if err != nil {

@@ -36,7 +36,7 @@ func TestPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !pr.Compared || !pr.Agreed || pr.Note != "" || !pr.Seller.Pinned {
+	if !pr.Compared || !pr.PagesVerified() || !pr.Agreed || pr.Note != "" || !pr.Seller.Pinned {
 		t.Fatalf("compared %v, agreed %v, note %q", pr.Compared, pr.Agreed, pr.Note)
 	}
 
@@ -92,7 +92,7 @@ func TestPDF(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if pr.Compared || !strings.Contains(pr.Note, "cannot be compared") {
+		if pr.Compared || pr.PagesVerified() || !strings.Contains(pr.Note, "cannot be compared") {
 			t.Fatalf("compared %v, note %q", pr.Compared, pr.Note)
 		}
 	})
@@ -111,7 +111,7 @@ func TestPDF(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !pr.Compared || !strings.Contains(pr.Note, "incremental update") {
+		if !pr.Compared || pr.PagesVerified() || !strings.Contains(pr.Note, "incremental update") {
 			t.Fatalf("compared %v, note %q", pr.Compared, pr.Note)
 		}
 	})

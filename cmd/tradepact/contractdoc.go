@@ -215,6 +215,9 @@ func verifyPDF(data []byte, opts []confirm.Option) (*confirm.Result, string, err
 		return nil, note, &confirm.PDFError{Problem: "unchecked update",
 			Err: fmt.Errorf("%s; an incremental update can change what the pages show, so the PDF is not verified", note)}
 	}
+	if !pr.PagesVerified() {
+		return nil, note, &confirm.PDFError{Problem: "pages not verified", Err: errors.New("the pages are not verified")}
+	}
 	if note == "" {
 		note = "the pages are exactly what the embedded contract file renders to"
 	}

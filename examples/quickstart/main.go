@@ -143,7 +143,7 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("PDF: agreed %v, pages identical to a fresh rendering %v\n", pr.Agreed, pr.Compared)
+	fmt.Printf("PDF: agreed %v, pages identical to a fresh rendering %v\n", pr.Agreed, pr.PagesVerified())
 	return nil
 }
 
