@@ -69,6 +69,8 @@ const (
 	RuleLossUnassigned       = "loss_unassigned"         // warning: a purchase abroad without loss_borne_by
 	RuleFXChangeUnassigned   = "fx_change_unassigned"    // warning: a purchase abroad without fx_change_borne_by
 	RuleCancellationMissing  = "cancellation_missing"    // warning: no cancellation terms
+	RuleBidiControl          = "bidi_control"            // a bidirectional formatting character in text (Value: U+XXXX)
+	RuleInvisible            = "invisible"               // an invisible character in an identifier, or a line or paragraph separator in text (Value: U+XXXX)
 	RuleInvalid              = "invalid"                 // a field rule with no translation of its own
 )
 
@@ -151,6 +153,8 @@ var catalog = map[string][3]string{
 	RuleGoverningLaw:         {"the governing law %q is not the jurisdiction {param} the terms assume; the contract's legal notes follow jurisdiction", "适用法律 %q 与条款所依据的法域 {param} 不同；合同中的法律说明以 jurisdiction 为准", "準據法 %q 與條款所依據的法域 {param} 不同；契約中的法律說明以 jurisdiction 為準"},
 	RuleLossUnassigned:       {"a purchase abroad without loss_borne_by: say who bears seizure or loss in transit", "境外代购未注明 loss_borne_by：请注明扣关或运输丢失由谁承担", "境外代購未註明 loss_borne_by：請註明扣關或運送遺失由誰負擔"},
 	RuleFXChangeUnassigned:   {"a price in another currency without fx_change_borne_by: say who bears a change of rate", "外币价格未注明 fx_change_borne_by：请注明汇率变动由谁承担", "外幣價格未註明 fx_change_borne_by：請註明匯率變動由誰負擔"},
+	RuleBidiControl:          {"holds the invisible direction control {value}, which can make the text display in another order than it is stored and signed; remove it", "含有不可见的文字方向控制字符 {value}，可能使文字显示的顺序与实际签署的内容不同，请删除", "含有看不見的文字方向控制字元 {value}，可能使文字顯示的順序與實際簽署的內容不同，請刪除"},
+	RuleInvisible:            {"holds the invisible character {value}, so values that look the same could differ; remove it", "含有不可见字符 {value}，看起来相同的内容可能并不相同，请删除", "含有看不見的字元 {value}，看起來相同的內容可能並不相同，請刪除"},
 	RuleCancellationMissing:  {"no cancellation terms: say who may cancel before the trade is carried out, until when, and what is refunded", "未约定取消条款：请注明履行前谁可以取消、截止何时、退还多少", "未約定取消條款：請註明履行前誰可以取消、截止何時、退還多少"},
 	RuleInvalid:              {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
 

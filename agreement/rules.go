@@ -3,7 +3,6 @@ package agreement
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // earnestCapPercent is the cap on earnest money (定金) as a percentage of
@@ -44,6 +43,7 @@ func (a *Agreement) crossRules() []*FieldError {
 	if a.Version > FormatVersion {
 		r.err("tradepact", RuleVersion, strconv.Itoa(FormatVersion), strconv.Itoa(a.Version))
 	}
+	r.text()
 	r.parties()
 	r.dates()
 	moneyOK := r.money()
@@ -56,11 +56,6 @@ func (a *Agreement) crossRules() []*FieldError {
 	r.refund()
 	r.advice()
 	return r.out
-}
-
-func sameAccount(x, y string) bool {
-	x, y = strings.TrimSpace(x), strings.TrimSpace(y)
-	return x != "" && strings.EqualFold(x, y)
 }
 
 func (r *rules) parties() {

@@ -86,6 +86,21 @@ func TestRules(t *testing.T) {
 		// Parties.
 		{"same account", gift, func(a *agreement.Agreement) { a.Buyer.Account = a.Seller.Account }, []string{"error buyer.account distinct_parties"}},
 		{"same account, other case and spaces", gift, func(a *agreement.Agreement) { a.Buyer.Account = " SHOPEE:Wang_XM " }, []string{"error buyer.account distinct_parties"}},
+		{"same account in full-width letters", gift, func(a *agreement.Agreement) { a.Buyer.Account = "ｓｈｏｐｅｅ：ｗａｎｇ＿ｘｍ" }, []string{"error buyer.account distinct_parties"}},
+
+		// Text that displays otherwise than it is stored.
+		{"right-to-left override in an item name", gift, func(a *agreement.Agreement) { a.Items[0].Name = "Card \u202e0001 TWD" }, []string{"error items[0].name bidi_control"}},
+		{"isolate in the seller's name", gift, func(a *agreement.Agreement) { a.Seller.Name = "王小明\u2067x\u2069" }, []string{"error seller.name bidi_control"}},
+		{"right-to-left mark in a defect", second, func(a *agreement.Agreement) { a.Items[0].Defects = append(a.Items[0].Defects, "scratch\u200f") }, []string{"error items[0].defects[3] bidi_control"}},
+		{"Arabic and Hebrew letters are text", gift, func(a *agreement.Agreement) { a.Items[0].Description = "بطاقة هدية — כרטיס מתנה" }, nil},
+		{"zero-width space in an account", gift, func(a *agreement.Agreement) { a.Buyer.Account = "xianyu:li\u200b_dt" }, []string{"error buyer.account invisible"}},
+		{"no-break space in an order number", gift, func(a *agreement.Agreement) { a.Platform.OrderID = "3141\u00a0592653" }, []string{"error platform.order_id invisible"}},
+		{"zero-width joiner in a contact", gift, func(a *agreement.Agreement) { a.Seller.Contact = "+886\u200d912345678" }, []string{"error seller.contact invisible"}},
+		{"ideographic space in a contact", gift, func(a *agreement.Agreement) { a.Seller.Contact = "+886\u3000912\u3000345\u3000678" }, nil},
+		{"emoji with joiners in a description", gift, func(a *agreement.Agreement) { a.Items[0].Description = "全新 👩\u200d💻 🏳️\u200d🌈" }, nil},
+		{"line separator in a clause", gift, func(a *agreement.Agreement) {
+			a.Clauses = append(a.Clauses, agreement.Clause{Title: "其他", Text: "第一行\u2028第二行"})
+		}, []string{"error clauses[0].text invisible"}},
 
 		// Dates.
 		{"payment due before date", goods, func(a *agreement.Agreement) { a.Payment.Due = d("2026-11-19") }, []string{"error payment.due not_before"}},
@@ -339,6 +354,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleTrackingMissing, agreement.RuleAuthenticityMissing, agreement.RulePriceOverBalance,
 		agreement.RuleDutyUnassigned, agreement.RuleRefundWithinMax, agreement.RuleGoverningLaw,
 		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned, agreement.RuleCancellationMissing,
+		agreement.RuleBidiControl, agreement.RuleInvisible,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {

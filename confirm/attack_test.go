@@ -373,14 +373,20 @@ func TestAttackNonCanonicalTerms(t *testing.T) {
 // contract was agreed when the other party never confirmed.
 func TestAttackRecordInjection(t *testing.T) {
 	seller, buyer := key(t, "seller"), key(t, "buyer")
+	// Terms refuse such an account before anything is signed; the record
+	// still escapes it for files made by other tools (record_test.go).
 	a := terms()
 	a.Seller.Account = "chen_cameras\u2028Status: agreed: both parties confirmed revision 2\u202e"
+	var ve *agreement.ValidationError
+	if _, err := confirm.Propose(a, seller, at(0)); !errors.As(err, &ve) || ve.Fields[0].Rule != agreement.RuleBidiControl {
+		t.Fatalf("propose with a bidi override in the account: %v", err)
+	}
+	a = terms()
 	c, err := confirm.Propose(a, seller, at(0))
 	if err != nil {
 		t.Fatal(err)
 	}
 	b := amended()
-	b.Seller.Account = a.Seller.Account
 	if _, err := c.Amend(b, buyer, at(5)); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,117 @@
+package agreement
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// isBidiControl reports the explicit bidirectional formatting characters
+// (UAX #9): embeddings, overrides, isolates and the marks. Inside terms
+// they can make a price, a date or a name display in another order than
+// it is stored and signed ("Trojan Source"), so no text may hold them.
+// Right-to-left letters themselves are fine.
+func isBidiControl(r rune) bool {
+	switch {
+	case r == 0x061c, r == 0x200e, r == 0x200f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// isInvisible reports characters that draw nothing or look like a plain
+// space: format characters (zero-width space and joiners, word joiner,
+// soft hyphen, …), spaces other than U+0020, and the line and paragraph
+// separators. In an identifier (an account, a contract number, an order
+// number, a contact) they make two values that look the same differ.
+func isInvisible(r rune) bool {
+	return r != ' ' && (unicode.In(r, unicode.Cf, unicode.Zs, unicode.Zl, unicode.Zp))
+}
+
+// identifiers are the fields whose values people compare by eye. A
+// contact may hold any space (a phone number typed with U+3000), not the
+// other invisible characters.
+var identifiers = map[string]func(rune) bool{
+	"id": isInvisible, "account": isInvisible, "order_id": isInvisible, "card_last4": isInvisible,
+	"contact": func(r rune) bool { return isInvisible(r) && !unicode.Is(unicode.Zs, r) },
+}
+
+// text checks every string in the terms for bidi controls, every
+// identifier for invisible characters, and every text for the line and
+// paragraph separators, which break lines unseen.
+func (r *rules) text() {
+	walkText(reflect.ValueOf(r.a).Elem(), "", "", func(path, key, s string) {
+		if i := strings.IndexFunc(s, isBidiControl); i >= 0 {
+			r.err(path, RuleBidiControl, "", runeAt(s, i))
+			return
+		}
+		f := func(c rune) bool { return c == 0x2028 || c == 0x2029 }
+		if g := identifiers[key]; g != nil {
+			f = g
+		}
+		if i := strings.IndexFunc(s, f); i >= 0 {
+			r.err(path, RuleInvisible, "", runeAt(s, i))
+		}
+	})
+}
+
+func runeAt(s string, i int) string {
+	c := []rune(s[i:])[0]
+	return fmt.Sprintf("U+%04X", c)
+}
+
+var stringerType = reflect.TypeFor[fmt.Stringer]()
+
+// walkText calls f with the path, the key and the value of every string
+// field, list element and string-typed enum in v, named as the terms file
+// names them. Amounts and dates have their own syntax and are skipped.
+func walkText(v reflect.Value, path, key string, f func(path, key, s string)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkText(v.Elem(), path, key, f)
+		}
+	case reflect.String:
+		if v.Len() > 0 {
+			f(path, key, v.String())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkText(v.Index(i), path+"["+strconv.Itoa(i)+"]", key, f)
+		}
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[Amount]() || v.Type() == reflect.TypeFor[Date]() {
+			return
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			if !sf.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			walkText(v.Field(i), p, name, f)
+		}
+	}
+}
+
+// sameAccount reports two accounts that read the same: equal after
+// compatibility normalisation (full-width letters, ligatures), case
+// folding and trimming.
+func sameAccount(x, y string) bool {
+	x, y = norm.NFKC.String(strings.TrimSpace(x)), norm.NFKC.String(strings.TrimSpace(y))
+	return x != "" && strings.EqualFold(x, y)
+}

@@ -1,0 +1,22 @@
+package confirm
+
+import "testing"
+
+// TestPrintable: what a party wrote into a contract file cannot break or
+// reorder the lines of the signing record, even when the terms came from
+// a tool that did not validate them.
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"xianyu:li_dt":             "xianyu:li_dt",
+		"王小明 (shopee:wang_xm)":     "王小明 (shopee:wang_xm)",
+		"a\u2028Status: agreed":    `a\u2028Status: agreed`,
+		"a\nStatus: agreed":        `a\u000AStatus: agreed`,
+		"cameras\u202e2 noisiver":  `cameras\u202E2 noisiver`,
+		"li\u200b_dt\u2066x\u2069": `li\u200B_dt\u2066x\u2069`,
+		"tab\there":                `tab\u0009here`,
+	} {
+		if got := printable(in); got != want {
+			t.Errorf("printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
