@@ -216,6 +216,10 @@ func (r *rules) payment() {
 	if p.LatePayment == "grace_then_cancel" && p.GraceDays == 0 {
 		r.err("payment.grace_days", RuleGraceDays, "", "")
 	}
+	if p.GraceDays > 0 && p.LatePayment != "grace_then_cancel" && p.LatePayment != "" {
+		// The contract would not print the grace period: a term dropped.
+		r.err("payment.grace_days", RuleGraceDaysOnly, "", p.LatePayment)
+	}
 	if p.LatePayment == "cancel_forfeit_deposit" && (p.Deposit == nil || p.Deposit.Type != DepositEarnest) {
 		r.err("payment.late_payment", RuleForfeitNeedsEarnest, "", p.LatePayment)
 	}
@@ -313,6 +317,15 @@ func (r *rules) refund() {
 	if a.Seller.Business && a.Refund.NoReasonDays < minNoReasonDays &&
 		(a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
 		r.err("refund.no_reason_days", RuleNoReasonMin, string(a.Jurisdiction), strconv.Itoa(a.Refund.NoReasonDays))
+	}
+	if a.Seller.Business && (a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
+		// Neither law lists used goods among the goods a business may
+		// exclude from the 7-day return; TW voids terms to the contrary.
+		for i, x := range a.Refund.Exclusions {
+			if x == "used" {
+				r.err(fmt.Sprintf("refund.exclusions[%d]", i), RuleExclusionNotLawful, string(a.Jurisdiction), x)
+			}
+		}
 	}
 	if limit, ok := maxRefundDays[a.Jurisdiction]; ok && a.Seller.Business && a.Refund.RefundWithinDays > limit {
 		r.err("refund.refund_within_days", RuleRefundWithinMax, string(a.Jurisdiction), strconv.Itoa(a.Refund.RefundWithinDays))

@@ -190,6 +190,16 @@ func TestRules(t *testing.T) {
 		// Refunds.
 		{"exclusions not acknowledged", gift, func(a *agreement.Agreement) { a.Refund.ExclusionsAcknowledged = false }, []string{"error refund.exclusions_acknowledged exclusions_acknowledged"}},
 		{"unknown exclusion", gift, func(a *agreement.Agreement) { a.Refund.Exclusions = []string{"opened"} }, []string{"error refund.exclusions[0] oneof"}},
+		{"business under TW excludes used goods", goodsI, func(a *agreement.Agreement) {
+			a.Refund.Exclusions, a.Refund.ExclusionsAcknowledged = []string{"custom_made", "used"}, true
+		}, []string{"error refund.exclusions[1] exclusion_not_lawful"}},
+		{"business under CN excludes used goods", "goods-zh-Hans.yaml", func(a *agreement.Agreement) {
+			a.Refund.Exclusions, a.Refund.ExclusionsAcknowledged = []string{"used"}, true
+		}, []string{"error refund.exclusions[0] exclusion_not_lawful"}},
+		{"business elsewhere may exclude used goods", goods, func(a *agreement.Agreement) {
+			a.Refund.Exclusions, a.Refund.ExclusionsAcknowledged = []string{"used"}, true
+		}, nil},
+		{"private seller under TW may exclude used goods", gift, func(a *agreement.Agreement) { a.Refund.Exclusions = []string{"code_revealed", "used"} }, nil},
 		{"repeated exclusion", gift, func(a *agreement.Agreement) { a.Refund.Exclusions = []string{"code_revealed", "code_revealed"} }, []string{"error refund.exclusions unique"}},
 		{"business under TW without 7 days", proxy, func(a *agreement.Agreement) { a.Refund.NoReasonDays = 6 }, []string{"error refund.no_reason_days no_reason_min"}},
 		{"business under CN without 7 days", "goods-zh-Hans.yaml", func(a *agreement.Agreement) { a.Refund.NoReasonDays = 0 }, []string{"error refund.no_reason_days no_reason_min"}},
@@ -211,7 +221,8 @@ func TestRules(t *testing.T) {
 
 		// Late payment.
 		{"grace without days", proxy, func(a *agreement.Agreement) { a.Payment.GraceDays = 0 }, []string{"error payment.grace_days grace_days"}},
-		{"forfeit a prepayment", proxy, func(a *agreement.Agreement) { a.Payment.LatePayment = "cancel_forfeit_deposit" }, []string{"error payment.late_payment forfeit_needs_earnest"}},
+		{"grace days without grace_then_cancel", proxy, func(a *agreement.Agreement) { a.Payment.LatePayment = "cancel" }, []string{"error payment.grace_days grace_days_only"}},
+		{"forfeit a prepayment", proxy, func(a *agreement.Agreement) { a.Payment.LatePayment, a.Payment.GraceDays = "cancel_forfeit_deposit", 0 }, []string{"error payment.late_payment forfeit_needs_earnest"}},
 		{"forfeit without deposit", gift, func(a *agreement.Agreement) { a.Payment.LatePayment = "cancel_forfeit_deposit" }, []string{"error payment.late_payment forfeit_needs_earnest"}},
 
 		// Money.
@@ -354,7 +365,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleTrackingMissing, agreement.RuleAuthenticityMissing, agreement.RulePriceOverBalance,
 		agreement.RuleDutyUnassigned, agreement.RuleRefundWithinMax, agreement.RuleGoverningLaw,
 		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned, agreement.RuleCancellationMissing,
-		agreement.RuleBidiControl, agreement.RuleInvisible,
+		agreement.RuleBidiControl, agreement.RuleInvisible, agreement.RuleGraceDaysOnly, agreement.RuleExclusionNotLawful,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {
