@@ -16,8 +16,10 @@ func init() {
 }
 
 func runConfirm(e *env, args []string) int {
-	fs := newFlags(e, "confirm", "--key KEY -o OUT [--as seller|buyer] [--time T] CONTRACT.json")
+	fs := newFlags(e, "confirm", "--key KEY (-o OUT | --dry-run) [--as seller|buyer] [--time T] CONTRACT.json")
 	sf := addSigningFlags(fs, "your private key file", "where to write the contract file (may be CONTRACT.json itself)", true)
+	dry := fs.Bool("dry-run", false, "check that the confirmation can be given and show what it confirms, without writing anything")
+	sf.noOut = dry
 	k, code := sf.parse(e, fs, args, 1)
 	if k == nil {
 		return code
@@ -38,17 +40,24 @@ func runConfirm(e *env, args []string) int {
 		explain(e, in, err)
 		return exitFailure
 	}
+	res, err := c.Verify()
+	if err != nil {
+		explain(e, in, err)
+		return exitFailure
+	}
+	if *dry {
+		fmt.Fprintf(e.stdout, "%s: the %s (%s) can confirm revision %d of %s (key %s); nothing was written\n",
+			in, conf.Role, conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
+		showConfirmed(e, res, in)
+		return exitOK
+	}
 	if err := writeContract(sf.out, c); err != nil {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	res, err := c.Verify()
-	if err != nil {
-		explain(e, sf.out, err)
-		return exitFailure
-	}
 	fmt.Fprintf(e.stdout, "%s: the %s (%s) confirmed revision %d of %s (key %s)\n",
 		sf.out, conf.Role, conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
+	showConfirmed(e, res, sf.out)
 	if res.Agreed {
 		fmt.Fprintf(e.stdout, "agreed: both parties confirmed revision %d\n", conf.Revision)
 	} else {
@@ -56,4 +65,17 @@ func runConfirm(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "head: %s\n", c.Head())
 	return exitOK
+}
+
+// showConfirmed prints what the latest revision is: its author, its
+// digests and what it changed, so that a party sees in the terminal what
+// its confirmation binds (the full text: tradepact render FILE).
+func showConfirmed(e *env, res *confirm.Result, file string) {
+	rev := res.Latest()
+	fmt.Fprintf(e.stdout, "revision %d, by the %s: agreement %s, text %s\n", rev.Number, rev.Author, rev.Agreement, rev.Document)
+	if rev.Number > 1 {
+		fmt.Fprintf(e.stdout, "changes from revision %d:\n", rev.Number-1)
+		printChanges(e.stdout, rev.Changes)
+	}
+	fmt.Fprintf(e.stdout, "the full text: tradepact render %s\n", file)
 }

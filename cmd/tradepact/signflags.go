@@ -14,6 +14,8 @@ type signingFlags struct {
 	out string
 	as  roleFlag
 	at  timeFlag
+	// noOut, when set and true, makes -o optional (nothing is written).
+	noOut *bool
 }
 
 // addSigningFlags defines the signing flags on fs. withRole adds --as.
@@ -34,7 +36,7 @@ func (s *signingFlags) parse(e *env, fs *flag.FlagSet, args []string, nargs int)
 	if code := parseFlags(e, fs, args, nargs); code >= 0 {
 		return nil, code
 	}
-	if s.key == "" || s.out == "" {
+	if s.key == "" || s.out == "" && (s.noOut == nil || !*s.noOut) {
 		e.errorf("%s: --key and -o are required", fs.Name())
 		fs.Usage()
 		return nil, exitUsage
