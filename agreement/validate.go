@@ -99,6 +99,10 @@ func (a *Agreement) Validate() []*FieldError {
 		if f.Line == 0 {
 			f.Line, f.Column = a.position(f.Path)
 		}
+		if _, written := a.pos[f.Path]; written && f.Rule == "required" && f.Value == "0" {
+			// quantity: 0 is not a missing key.
+			f.msgs = &zeroMessage
+		}
 	}
 	slices.SortStableFunc(out, func(x, y *FieldError) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Column, y.Column), strings.Compare(x.Path, y.Path))
@@ -141,11 +145,31 @@ func (fv *fieldValidator) finding(fe validator.FieldError) *FieldError {
 	var msgs [3]string
 	for i, t := range fv.trans {
 		if s := fe.Translate(t); s != fe.Error() {
-			msgs[i] = s
+			msgs[i] = withoutField(i, fe.Field(), s)
 		}
 	}
 	f.msgs = &msgs
 	return f
+}
+
+// fieldSubject stands for the key in validator's messages, which start
+// with it ("quantity is a required field"): the finding's path already
+// names the key, and repeating it reads as a stutter.
+var fieldSubject = [3]string{"this field", "此项", "此項"}
+
+// zeroMessage replaces "required" for a number given as 0.
+var zeroMessage = [3]string{"this field cannot be 0", "此项不能为 0", "此項不能為 0"}
+
+func withoutField(i int, field, msg string) string {
+	rest, ok := strings.CutPrefix(msg, field)
+	if !ok || field == "" {
+		return msg
+	}
+	msg = fieldSubject[i] + rest
+	if i == 0 {
+		msg = strings.Replace(msg, " is a required field", " is required", 1)
+	}
+	return msg
 }
 
 func toString(v any) string {

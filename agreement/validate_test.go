@@ -306,10 +306,10 @@ func TestMessagesLocalised(t *testing.T) {
 		{earnest, agreement.LocaleEN, []string{"art. 586", "¥473.00", `"¥500.00"`}},
 		{earnest, agreement.LocaleZHHans, []string{"《民法典》第五百八十六条", "¥473.00"}},
 		{earnest, agreement.LocaleZHHant, []string{"民法典》第586條", "超過"}},
-		{oneof, agreement.LocaleEN, []string{"kind must be one of [goods secondhand proxy_purchase gift_card]"}},
-		{oneof, agreement.LocaleZHHans, []string{"kind必须是[goods secondhand proxy_purchase gift_card]中的一个"}},
-		{oneof, agreement.LocaleZHHant, []string{"kind必須是[goods secondhand proxy_purchase gift_card]中的一個"}},
-		{oneof, "fr", []string{"kind must be one of"}},
+		{oneof, agreement.LocaleEN, []string{"this field must be one of [goods secondhand proxy_purchase gift_card]"}},
+		{oneof, agreement.LocaleZHHans, []string{"此项必须是[goods secondhand proxy_purchase gift_card]中的一个"}},
+		{oneof, agreement.LocaleZHHant, []string{"此項必須是[goods secondhand proxy_purchase gift_card]中的一個"}},
+		{oneof, "fr", []string{"this field must be one of"}},
 	} {
 		msg := c.f.Message(c.l)
 		for _, w := range c.want {
@@ -439,5 +439,37 @@ func TestMessageQuotesLongValues(t *testing.T) {
 	}
 	if !utf8.ValidString(msg) {
 		t.Errorf("invalid UTF-8 in %q", msg)
+	}
+}
+
+// TestMessagesZeroAndMissing: validator's messages do not repeat the key
+// the path already names, and a number written as 0 is not called missing.
+func TestMessagesZeroAndMissing(t *testing.T) {
+	src := string(readFile(t, "../examples/terms/goods-en.yaml"))
+	src = strings.Replace(src, "quantity: 1\n", "quantity: 0\n", 1)
+	src = strings.Replace(src, "evidence: {keep_days: 365}\n", "evidence: {}\n", 1)
+	a, err := agreement.Decode("zero.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][3]string{
+		"items[0].quantity":  {"this field cannot be 0", "此项不能为 0", "此項不能為 0"},
+		"evidence.keep_days": {"this field is required", "此项为必填字段", "此項為必填欄位"},
+	}
+	seen := 0
+	for _, f := range a.Validate() {
+		w, ok := want[f.Path]
+		if !ok {
+			continue
+		}
+		seen++
+		for i, l := range []agreement.Locale{agreement.LocaleEN, agreement.LocaleZHHans, agreement.LocaleZHHant} {
+			if got := f.Message(l); got != w[i] {
+				t.Errorf("%s %s: %q, want %q", f.Path, l, got, w[i])
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of %d findings", seen, len(want))
 	}
 }
