@@ -191,6 +191,11 @@ func checkVector(t *testing.T, ar *txtar.Archive) {
 		}
 		n := 0
 		for _, rev := range res.Revisions {
+			if !rev.Rerendered {
+				// The vectors show what this build renders: a template
+				// change means go test -update.
+				t.Errorf("revision %d: text not re-rendered by this build (%v); run go test -update", rev.Number, res.Notes)
+			}
 			for _, c := range rev.Confirmations {
 				name := fmt.Sprintf("r%d-%s.txt", rev.Number, c.Role)
 				if got, want := c.Message(), files["message-"+name]; !bytes.Equal(got, want) {

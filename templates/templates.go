@@ -211,7 +211,7 @@ func (s *Set) Execute(w io.Writer, a *agreement.Agreement) error {
 	if !ok {
 		return fmt.Errorf("templates: locale %q: no templates (have %s)", a.Locale, localeList())
 	}
-	v, err := newView(a)
+	v, err := newView(a, s.id)
 	if err != nil {
 		return err
 	}

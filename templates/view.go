@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tradepact/tradepact/agreement"
 )
@@ -17,6 +18,10 @@ type view struct {
 	Lines []line
 	// Digest is the agreement digest's short form, DigestFull the full one.
 	Digest, DigestFull string
+	// Template names the set that renders the text, TemplateDigest is the
+	// short form of its digest: printed so that a text or paper copy says
+	// which templates to render it again with.
+	Template, TemplateDigest string
 
 	article int
 }
@@ -31,7 +36,7 @@ type line struct {
 	Amount agreement.Money // line amount
 }
 
-func newView(a *agreement.Agreement) (*view, error) {
+func newView(a *agreement.Agreement, id Identity) (*view, error) {
 	t, err := a.Totals()
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -40,7 +45,8 @@ func newView(a *agreement.Agreement) (*view, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	v := &view{Agreement: a, T: t, Digest: d.Short(), DigestFull: d.String()}
+	v := &view{Agreement: a, T: t, Digest: d.Short(), DigestFull: d.String(),
+		Template: strings.TrimSpace(id.Name + " " + id.Version), TemplateDigest: id.Digest.Short()}
 	for i, it := range a.Items {
 		unit, err := t.Currency.Money(it.UnitPrice)
 		if err != nil {
