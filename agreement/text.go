@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -61,12 +62,11 @@ func (r *rules) text() {
 	})
 }
 
+// runeAt names the character at byte i of s as findings do: U+202E.
 func runeAt(s string, i int) string {
-	c := []rune(s[i:])[0]
+	c, _ := utf8.DecodeRuneInString(s[i:])
 	return fmt.Sprintf("U+%04X", c)
 }
-
-var stringerType = reflect.TypeFor[fmt.Stringer]()
 
 // walkText calls f with the path, the key and the value of every string
 // field, list element and string-typed enum in v, named as the terms file
