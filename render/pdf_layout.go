@@ -697,7 +697,7 @@ var labels = [3]struct {
 	number, digest, page, qr string
 }{
 	{"Contract No. %s", "Digest %s", "Page %d of %d", "Digest of the agreed terms"},
-	{"合約編號 %s", "摘要 %s", "第 %d 頁，共 %d 頁", "條款摘要"},
+	{"契約編號 %s", "摘要 %s", "第 %d 頁，共 %d 頁", "條款摘要"},
 	{"合同编号 %s", "摘要 %s", "第 %d 页，共 %d 页", "条款摘要"},
 }
 

@@ -72,7 +72,7 @@ func pageTexts(t testing.TB, path string, d *render.Document) []string {
 
 var furniture = map[string][3]string{
 	"en":      {"ContractNo.%s", "Digest%s", "Page%dof%d"},
-	"zh-Hant": {"合約編號%s", "摘要%s", "第%d頁，共%d頁"},
+	"zh-Hant": {"契約編號%s", "摘要%s", "第%d頁，共%d頁"},
 	"zh-Hans": {"合同编号%s", "摘要%s", "第%d页，共%d页"},
 }
 
