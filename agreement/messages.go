@@ -71,6 +71,7 @@ const (
 	RuleCancellationMissing  = "cancellation_missing"    // warning: no cancellation terms
 	RuleGraceDaysOnly        = "grace_days_only"         // grace_days with a late_payment other than grace_then_cancel
 	RuleExclusionNotLawful   = "exclusion_not_lawful"    // business seller under CN or TW excluding used goods from the no-reason return (Param: CN or TW)
+	RuleMixedScript          = "mixed_script"            // an account, number or contact mixing Latin with Cyrillic or Greek letters (Value: the first of these)
 	RuleBidiControl          = "bidi_control"            // a bidirectional formatting character in text (Value: U+XXXX)
 	RuleInvisible            = "invisible"               // an invisible character in an identifier, or a line or paragraph separator in text (Value: U+XXXX)
 	RuleInvalid              = "invalid"                 // a field rule with no translation of its own
@@ -159,6 +160,7 @@ var catalog = map[string][3]string{
 	"exclusion_not_lawful:CN": {"a business seller cannot exclude used goods from the 7-day return without reason: they are not among the goods PRC Consumer Rights Protection Law art. 25 lets it exclude (goods returned must be in good condition, which the law already requires); this binds businesses only: set seller.business: false if the seller is a private person", "经营者不得将已使用的商品排除于七日无理由退货之外：此类商品不在《消费者权益保护法》第二十五条规定可排除的范围内（退回的商品应当完好，法律已有规定）；此规定只约束经营者，卖家为个人时请设 seller.business: false", "經營者不得將已使用之商品排除於七日無理由退貨之外：此類商品不在中國大陸《消費者權益保護法》第25條所定得排除之範圍（退回之商品應當完好，法律已有規定）；此規定只拘束經營者，賣家為個人時請設 seller.business: false"},
 	"exclusion_not_lawful:TW": {"a business seller cannot exclude used goods from the 7-day cancellation: they are not among the exceptions Taiwan Consumer Protection Act art. 19 allows, and terms to the contrary are void; this binds businesses only: set seller.business: false if the seller is a private person", "企业经营者不得将已使用的商品排除于七日解除权之外：此非台湾《消费者保护法》第19条所定的合理例外情事，违反的约定无效；此规定只约束企业经营者，卖家为个人时请设 seller.business: false", "企業經營者不得將已使用之商品排除於七日解除權之外：此非《消費者保護法》第19條所定之合理例外情事，違反之約定無效；此規定只拘束企業經營者，賣家為個人時請設 seller.business: false"},
 	RuleExclusionNotLawful:    {"a business seller cannot exclude used goods from the no-reason return", "经营者不得将已使用的商品排除于无理由退货之外", "企業經營者不得將已使用之商品排除於無理由退貨之外"},
+	RuleMixedScript:           {"mixes Latin letters with Cyrillic or Greek ones that look alike ({value}); write it in one script", "混用了拉丁字母与外形相似的西里尔或希腊字母（{value}），请只用一种文字书写", "混用了拉丁字母與外形相似的西里爾或希臘字母（{value}），請只用一種文字書寫"},
 	RuleBidiControl:           {"holds the invisible direction control {value}, which can make the text display in another order than it is stored and signed; remove it", "含有不可见的文字方向控制字符 {value}，可能使文字显示的顺序与实际签署的内容不同，请删除", "含有看不見的文字方向控制字元 {value}，可能使文字顯示的順序與實際簽署的內容不同，請刪除"},
 	RuleInvisible:             {"holds the invisible character {value}, so values that look the same could differ; remove it", "含有不可见字符 {value}，看起来相同的内容可能并不相同，请删除", "含有看不見的字元 {value}，看起來相同的內容可能並不相同，請刪除"},
 	RuleCancellationMissing:   {"no cancellation terms: say who may cancel before the trade is carried out, until when, and what is refunded", "未约定取消条款：请注明履行前谁可以取消、截止何时、退还多少", "未約定取消條款：請註明履行前誰可以取消、截止何時、退還多少"},

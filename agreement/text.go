@@ -58,8 +58,40 @@ func (r *rules) text() {
 		}
 		if i := strings.IndexFunc(s, f); i >= 0 {
 			r.err(path, RuleInvisible, "", runeAt(s, i))
+			return
+		}
+		if mixedScript[key] {
+			if i := lookAlike(s); i >= 0 {
+				r.err(path, RuleMixedScript, "", runeAt(s, i))
+			}
 		}
 	})
+}
+
+// mixedScript are the identifiers checked for letters of look-alike
+// scripts: the contact too, where an e-mail address is compared by eye.
+var mixedScript = map[string]bool{"id": true, "account": true, "order_id": true, "contact": true}
+
+// lookAlike returns the byte index of the first Cyrillic or Greek letter
+// in s when s also has Latin letters, and -1 otherwise. Such a mix
+// ("pаypal" with a Cyrillic а) is how one account is made to pass for
+// another; Latin mixed with Han, kana or Hangul is ordinary and allowed.
+// Whole-script look-alikes (an account all in Cyrillic) need the Unicode
+// confusables data and are not caught.
+func lookAlike(s string) int {
+	latin, other := false, -1
+	for i, c := range s {
+		switch {
+		case unicode.Is(unicode.Latin, c):
+			latin = true
+		case other < 0 && (unicode.Is(unicode.Cyrillic, c) || unicode.Is(unicode.Greek, c)):
+			other = i
+		}
+	}
+	if latin {
+		return other
+	}
+	return -1
 }
 
 // runeAt names the character at byte i of s as findings do: U+202E.

@@ -96,6 +96,10 @@ func TestRules(t *testing.T) {
 		{"zero-width space in an account", gift, func(a *agreement.Agreement) { a.Buyer.Account = "xianyu:li\u200b_dt" }, []string{"error buyer.account invisible"}},
 		{"no-break space in an order number", gift, func(a *agreement.Agreement) { a.Platform.OrderID = "3141\u00a0592653" }, []string{"error platform.order_id invisible"}},
 		{"zero-width joiner in a contact", gift, func(a *agreement.Agreement) { a.Seller.Contact = "+886\u200d912345678" }, []string{"error seller.contact invisible"}},
+		{"Cyrillic а in a Latin account", gift, func(a *agreement.Agreement) { a.Buyer.Account = "shopee:li_dt\u0430" }, []string{"error buyer.account mixed_script"}},
+		{"Greek ο in an e-mail contact", gift, func(a *agreement.Agreement) { a.Buyer.Contact = "li@examp\u03bfle.com" }, []string{"error buyer.contact mixed_script"}},
+		{"Latin with Han in an account", gift, func(a *agreement.Agreement) { a.Buyer.Account = "shopee:李大同" }, nil},
+		{"Cyrillic name is text", gift, func(a *agreement.Agreement) { a.Buyer.Name = "Анна Li" }, nil},
 		{"ideographic space in a contact", gift, func(a *agreement.Agreement) { a.Seller.Contact = "+886\u3000912\u3000345\u3000678" }, nil},
 		{"emoji with joiners in a description", gift, func(a *agreement.Agreement) { a.Items[0].Description = "全新 👩\u200d💻 🏳️\u200d🌈" }, nil},
 		{"line separator in a clause", gift, func(a *agreement.Agreement) {
@@ -365,7 +369,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleTrackingMissing, agreement.RuleAuthenticityMissing, agreement.RulePriceOverBalance,
 		agreement.RuleDutyUnassigned, agreement.RuleRefundWithinMax, agreement.RuleGoverningLaw,
 		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned, agreement.RuleCancellationMissing,
-		agreement.RuleBidiControl, agreement.RuleInvisible, agreement.RuleGraceDaysOnly, agreement.RuleExclusionNotLawful,
+		agreement.RuleBidiControl, agreement.RuleInvisible, agreement.RuleMixedScript, agreement.RuleGraceDaysOnly, agreement.RuleExclusionNotLawful,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {
