@@ -37,6 +37,17 @@ func MustDate(s string) Date {
 	return d
 }
 
+// Valid reports whether d is a calendar day from 1900-01-01 to
+// 9999-12-31, the dates [ParseDate] accepts. A Date built in Go can be
+// anything (2026-11-31, month 13); [Agreement.Validate] reports those.
+func (d Date) Valid() bool {
+	if d.Year < 1900 || d.Year > 9999 {
+		return false
+	}
+	t := d.Time()
+	return t.Year() == d.Year && t.Month() == d.Month && t.Day() == d.Day
+}
+
 // IsZero reports whether d is unset.
 func (d Date) IsZero() bool { return d == Date{} }
 

@@ -75,6 +75,7 @@ const (
 	RuleBidiControl          = "bidi_control"            // a bidirectional formatting character in text (Value: U+XXXX)
 	RuleInvisible            = "invisible"               // an invisible character in an identifier, or a line or paragraph separator in text (Value: U+XXXX)
 	RuleInvalid              = "invalid"                 // a field rule with no translation of its own
+	RuleDate                 = "date"                    // a date that is not a calendar day from 1900 to 9999 (set from Go, as 2026-11-31)
 )
 
 // catalog holds the messages of this package's rules, and of the few
@@ -164,6 +165,7 @@ var catalog = map[string][3]string{
 	RuleBidiControl:           {"holds the invisible direction control {value}, which can make the text display in another order than it is stored and signed; remove it", "含有不可见的文字方向控制字符 {value}，可能使文字显示的顺序与实际签署的内容不同，请删除", "含有看不見的文字方向控制字元 {value}，可能使文字顯示的順序與實際簽署的內容不同，請刪除"},
 	RuleInvisible:             {"holds the invisible character {value}, so values that look the same could differ; remove it", "含有不可见字符 {value}，看起来相同的内容可能并不相同，请删除", "含有看不見的字元 {value}，看起來相同的內容可能並不相同，請刪除"},
 	RuleCancellationMissing:   {"no cancellation terms: say who may cancel before the trade is carried out, until when, and what is refunded", "未约定取消条款：请注明履行前谁可以取消、截止何时、退还多少", "未約定取消條款：請註明履行前誰可以取消、截止何時、退還多少"},
+	RuleDate:                  {"%q is not a calendar date: want a day from 1900-01-01 to 9999-12-31", "%q 不是有效的日期：应为 1900-01-01 至 9999-12-31 之间的日期", "%q 不是有效的日期：應為 1900-01-01 至 9999-12-31 之間的日期"},
 	RuleInvalid:               {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
 
 	// Validator tags whose translation some locale lacks.

@@ -44,6 +44,7 @@ func (a *Agreement) crossRules() []*FieldError {
 		r.err("tradepact", RuleVersion, strconv.Itoa(FormatVersion), strconv.Itoa(a.Version))
 	}
 	r.text()
+	r.dateValues()
 	r.parties()
 	r.dates()
 	moneyOK := r.money()
@@ -66,7 +67,7 @@ func (r *rules) parties() {
 
 // notBefore reports d before e (when both are set).
 func (r *rules) notBefore(path string, d Date, ePath string, e Date) {
-	if !d.IsZero() && !e.IsZero() && d.Before(e) {
+	if d.Valid() && e.Valid() && d.Before(e) {
 		r.err(path, RuleNotBefore, ePath+" ("+e.String()+")", d.String())
 	}
 }

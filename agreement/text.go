@@ -100,25 +100,47 @@ func runeAt(s string, i int) string {
 	return fmt.Sprintf("U+%04X", c)
 }
 
+// dateValues reports every date that is set but is not a calendar day:
+// one built in Go, since decoding refuses them.
+func (r *rules) dateValues() {
+	walk(reflect.ValueOf(r.a).Elem(), "", "", nil, func(path string, d Date) {
+		if !d.IsZero() && !d.Valid() {
+			r.err(path, RuleDate, "", d.String())
+		}
+	})
+}
+
 // walkText calls f with the path, the key and the value of every string
 // field, list element and string-typed enum in v, named as the terms file
 // names them. Amounts and dates have their own syntax and are skipped.
 func walkText(v reflect.Value, path, key string, f func(path, key, s string)) {
+	walk(v, path, key, f, nil)
+}
+
+// walk calls str (if not nil) for every string in v as walkText does, and
+// date (if not nil) for every Date.
+func walk(v reflect.Value, path, key string, str func(path, key, s string), date func(path string, d Date)) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			walkText(v.Elem(), path, key, f)
+			walk(v.Elem(), path, key, str, date)
 		}
 	case reflect.String:
-		if v.Len() > 0 {
-			f(path, key, v.String())
+		if v.Len() > 0 && str != nil {
+			str(path, key, v.String())
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			walkText(v.Index(i), path+"["+strconv.Itoa(i)+"]", key, f)
+			walk(v.Index(i), path+"["+strconv.Itoa(i)+"]", key, str, date)
 		}
 	case reflect.Struct:
-		if v.Type() == reflect.TypeFor[Amount]() || v.Type() == reflect.TypeFor[Date]() {
+		if v.Type() == reflect.TypeFor[Date]() {
+			if date != nil {
+				date(path, v.Interface().(Date))
+			}
+			return
+		}
+		if v.Type() == reflect.TypeFor[Amount]() {
 			return
 		}
 		t := v.Type()
@@ -135,7 +157,7 @@ func walkText(v reflect.Value, path, key string, f func(path, key, s string)) {
 			if path != "" {
 				p = path + "." + name
 			}
-			walkText(v.Field(i), p, name, f)
+			walk(v.Field(i), p, name, str, date)
 		}
 	}
 }

@@ -90,6 +90,11 @@ func TestRules(t *testing.T) {
 
 		// Text that displays otherwise than it is stored.
 		{"right-to-left override in an item name", gift, func(a *agreement.Agreement) { a.Items[0].Name = "Card \u202e0001 TWD" }, []string{"error items[0].name bidi_control"}},
+		{"31 November built in Go", gift, func(a *agreement.Agreement) { a.Date = agreement.Date{Year: 2026, Month: 11, Day: 31} }, []string{"error date date"}},
+		{"month 13 built in Go", gift, func(a *agreement.Agreement) { a.Delivery.Deadline = agreement.Date{Year: 2026, Month: 13, Day: 1} }, []string{"error delivery.deadline date"}},
+		{"year 1800 built in Go", gift, func(a *agreement.Agreement) {
+			a.Items[0].GiftCard.Expires = agreement.Date{Year: 1800, Month: 1, Day: 1}
+		}, []string{"error items[0].gift_card.expires date", "error items[0].gift_card.expires expiry"}},
 		{"isolate in the seller's name", gift, func(a *agreement.Agreement) { a.Seller.Name = "王小明\u2067x\u2069" }, []string{"error seller.name bidi_control"}},
 		{"right-to-left mark in a defect", second, func(a *agreement.Agreement) { a.Items[0].Defects = append(a.Items[0].Defects, "scratch\u200f") }, []string{"error items[0].defects[3] bidi_control"}},
 		{"Arabic and Hebrew letters are text", gift, func(a *agreement.Agreement) { a.Items[0].Description = "بطاقة هدية — כרטיס מתנה" }, nil},
@@ -370,6 +375,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleDutyUnassigned, agreement.RuleRefundWithinMax, agreement.RuleGoverningLaw,
 		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned, agreement.RuleCancellationMissing,
 		agreement.RuleBidiControl, agreement.RuleInvisible, agreement.RuleMixedScript, agreement.RuleGraceDaysOnly, agreement.RuleExclusionNotLawful,
+		agreement.RuleDate,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {
