@@ -151,6 +151,7 @@ var catalog = map[string][3]string{
 	RuleFloat:                 {"%q is a float: write amounts as a decimal string (\"1200.50\") or an integer", "%q 是浮点数：金额请写成十进制字符串（\"1200.50\"）或整数", "%q 是浮點數：金額請寫成十進位字串（\"1200.50\"）或整數"},
 	RuleNegative:              {"%q is negative", "%q 为负数", "%q 為負數"},
 	RuleOverflow:              {"%q is too large", "%q 数额过大", "%q 數額過大"},
+	"overflow:sum":            {"the amounts add up to more than can be computed exactly; check the quantities and prices", "金额合计过大，无法精确计算；请检查数量与单价", "金額合計過大，無法精確計算；請檢查數量與單價"},
 	"refund_within_max:CN":    {"a business seller must refund within 7 days of receiving the returned goods (PRC Consumer Rights Protection Law art. 25); this binds businesses only: set seller.business: false if the seller is a private person", "经营者应当自收到退回商品之日起七日内返还价款（《消费者权益保护法》第二十五条）；此规定只约束经营者，卖家为个人时请设 seller.business: false", "經營者應自收到退回商品之日起七日內返還價款（中國大陸《消費者權益保護法》第25條）；此規定只拘束經營者，賣家為個人時請設 seller.business: false"},
 	"refund_within_max:TW":    {"a business seller must refund within 15 days of taking the goods back (Taiwan Consumer Protection Act art. 19-2); this binds businesses only: set seller.business: false if the seller is a private person", "企业经营者应于取回商品之日起十五日内返还价款（台湾《消费者保护法》第19条之2）；此规定只约束企业经营者，卖家为个人时请设 seller.business: false", "企業經營者應於取回商品之日起十五日內返還已支付之對價（《消費者保護法》第19條之2）；此規定只拘束企業經營者，賣家為個人時請設 seller.business: false"},
 	RuleRefundWithinMax:       {"a business seller must refund sooner", "经营者须更早退款", "企業經營者須更早退款"},

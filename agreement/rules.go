@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 )
 
@@ -136,6 +137,14 @@ func (r *rules) money() bool {
 	return ok
 }
 
+// overCap reports deposit*100 > total*earnestCapPercent, computed
+// exactly for any int64 amounts.
+func overCap(deposit, total int64) bool {
+	d := new(big.Int).Mul(big.NewInt(deposit), big.NewInt(100))
+	c := new(big.Int).Mul(big.NewInt(total), big.NewInt(earnestCapPercent))
+	return d.Cmp(c) > 0
+}
+
 // totals checks what depends on the computed totals: the deposit and its
 // earnest-money cap, and the installment schedule.
 func (r *rules) totals() {
@@ -143,15 +152,16 @@ func (r *rules) totals() {
 	t, err := a.Totals()
 	if err != nil {
 		if ae, ok := err.(*AmountError); ok && ae.Rule == RuleOverflow {
-			r.err(ae.Path, RuleOverflow, "", "")
+			r.err(ae.Path, RuleOverflow, "sum", "")
 		}
 		return
 	}
 	if dep := a.Payment.Deposit; dep != nil && !dep.Amount.IsZero() {
 		if t.Deposit.Minor > t.Total.Minor {
 			r.err("payment.deposit.amount", RuleDepositMax, t.Total.String(), t.Deposit.String())
-		} else if dep.Type == DepositEarnest && t.Deposit.Minor*100 > t.Total.Minor*earnestCapPercent {
-			limit := Money{Minor: t.Total.Minor * earnestCapPercent / 100, Currency: t.Currency}
+		} else if dep.Type == DepositEarnest && overCap(t.Deposit.Minor, t.Total.Minor) {
+			// total*20/100 without overflow: total < 2^63, so total/100*20 fits.
+			limit := Money{Minor: t.Total.Minor/100*earnestCapPercent + t.Total.Minor%100*earnestCapPercent/100, Currency: t.Currency}
 			if a.Jurisdiction == JurisdictionCN {
 				r.err("payment.deposit.amount", RuleEarnestCap, limit.String(), t.Deposit.String())
 			} else {

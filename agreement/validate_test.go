@@ -127,6 +127,17 @@ func TestRules(t *testing.T) {
 			a.Payment.Deposit = &agreement.Deposit{Type: agreement.DepositPrepayment, Amount: m("363.94"), Due: a.Date}
 		}, nil},
 		{"earnest over 20% under CN", second, func(a *agreement.Agreement) { a.Payment.Deposit.Amount = m("473.01") }, []string{"error payment.deposit.amount earnest_cap"}},
+		{"earnest under 20% of a total whose 20-fold overflows int64", second, func(a *agreement.Agreement) {
+			a.Items = a.Items[:1]
+			a.Items[0].UnitPrice, a.Items[0].Quantity = m("999999999999"), 5000
+		}, nil},
+		{"total beyond int64", second, func(a *agreement.Agreement) {
+			a.Items[0].UnitPrice, a.Items[0].Quantity = m("999999999999"), 1000000
+			f := a.Validate()
+			if len(f) != 1 || !strings.Contains(f[0].Message(agreement.LocaleEN), "add up to more than") {
+				panic(fmt.Sprint(f))
+			}
+		}, []string{"error items[0].quantity overflow"}},
 		{"earnest exactly 20% under CN", second, func(a *agreement.Agreement) { a.Payment.Deposit.Amount = m("473") }, nil},
 		{"earnest over 20% elsewhere", giftCN, func(a *agreement.Agreement) {
 			a.Jurisdiction, a.Dispute.GoverningLaw = agreement.JurisdictionTW, agreement.JurisdictionTW
