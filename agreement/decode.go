@@ -562,6 +562,19 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 	if n.kind != tScalar {
 		return d.fail(n.pos, path, RuleType, want, n.kind.String())
 	}
+	// YAML would read yes, on and Y as true, and 2.9 or 1e1 into a whole
+	// number (truncated): only true, false and decimal digits are what
+	// they look like, and what a JSON file may hold.
+	switch want {
+	case "bool":
+		if n.value != "true" && n.value != "false" {
+			return d.fail(n.pos, path, RuleType, want, n.value)
+		}
+	case "integer":
+		if !isInteger(n.value) {
+			return d.fail(n.pos, path, RuleType, want, n.value)
+		}
+	}
 	err := n.decode(v.Addr().Interface())
 	if err == nil && v.Kind() == reflect.String {
 		if !utf8.ValidString(v.String()) {
@@ -587,6 +600,20 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 		return fe
 	}
 	return nil
+}
+
+// isInteger reports an optional minus sign followed by decimal digits.
+func isInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // expected names what a leaf of type t must be written as; it is the Param
