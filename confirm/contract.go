@@ -1,6 +1,7 @@
 package confirm
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,6 +30,7 @@ type config struct {
 	pins map[Role]PublicKey
 	role Role
 	pdf  []render.PDFOption
+	err  error // the first invalid option
 }
 
 func newConfig(opts []Option) *config {
@@ -48,15 +50,47 @@ func newConfig(opts []Option) *config {
 func WithTemplates(set *TemplateSet) Option { return func(c *config) { c.set = set } }
 
 // TrustKey pins the public key that the caller already trusts for a role:
-// [Verify] fails with a [*KeyError] if the file records another key for it.
-func TrustKey(role Role, k PublicKey) Option { return func(c *config) { c.pins[role] = k } }
+// [Verify] fails with a [*KeyError] if the file records another key for it,
+// and [Propose], [Contract.Amend] and [Contract.Confirm] if the signer acts
+// for that role with another key. The role must be [Seller] or [Buyer] and
+// the key one that [ParsePublicKey] accepts; otherwise the call that is
+// given the option fails.
+func TrustKey(role Role, k PublicKey) Option {
+	return func(c *config) {
+		if !role.valid() {
+			c.fail(fmt.Errorf("confirm: TrustKey: role %q is not seller or buyer", role))
+			return
+		}
+		p, err := ParsePublicKey(string(k))
+		if err != nil {
+			c.fail(fmt.Errorf("confirm: TrustKey(%s): %w", role, err))
+			return
+		}
+		c.pins[role] = p
+	}
+}
+
+func (c *config) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
 
 // AsRole states the role the signer acts in. [Contract.Amend] and
 // [Contract.Confirm] fail with a [*KeyError] if the key does not belong to
 // that role. Without it the role follows from the keys the file records:
 // the seller's key is recorded with the proposal, and any other key is the
-// buyer's until the buyer's is recorded.
-func AsRole(role Role) Option { return func(c *config) { c.role = role } }
+// buyer's until the buyer's is recorded. The role must be [Seller] or
+// [Buyer].
+func AsRole(role Role) Option {
+	return func(c *config) {
+		if !role.valid() {
+			c.fail(fmt.Errorf("confirm: AsRole: role %q is not seller or buyer", role))
+			return
+		}
+		c.role = role
+	}
+}
 
 // ErrAlreadyConfirmed is returned by [Contract.Confirm] when the party has
 // already confirmed the latest revision.
@@ -85,15 +119,25 @@ func Parse(data []byte) (*Contract, error) {
 
 // Marshal returns the contract file: indented JSON, specified in
 // doc/contract-file.md.
-func (c *Contract) Marshal() ([]byte, error) { return format.Marshal(c.f) }
+func (c *Contract) Marshal() ([]byte, error) {
+	if c == nil || c.f == nil {
+		return nil, &MalformedError{Err: fmt.Errorf("no contract file (a zero Contract; use Parse or Propose)")}
+	}
+	return format.Marshal(c.f)
+}
 
 // ID returns the contract ID, the terms' id.
-func (c *Contract) ID() string { return c.f.ID }
+func (c *Contract) ID() string {
+	if c == nil || c.f == nil {
+		return ""
+	}
+	return c.f.ID
+}
 
 // Head returns the chain head: the hash of the newest entry. Two copies of a
 // contract file with the same head hold the same history.
 func (c *Contract) Head() Digest {
-	if len(c.f.Entries) == 0 {
+	if c == nil || c.f == nil || len(c.f.Entries) == 0 {
 		return Digest{}
 	}
 	h, _ := format.Hash(c.f.Entries[len(c.f.Entries)-1])
@@ -105,14 +149,24 @@ func (c *Contract) Head() Digest {
 // a.Check; invalid terms are never proposed.
 func Propose(a *agreement.Agreement, s Signer, at time.Time, opts ...Option) (*Contract, error) {
 	cfg := newConfig(opts)
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	if a == nil || s == nil {
+		return nil, errors.New("confirm: propose: nil terms or signer")
+	}
 	if cfg.role != "" && cfg.role != Seller {
 		return nil, &KeyError{Role: cfg.role, Key: s.Public(), Reason: "only the seller proposes"}
 	}
-	if _, ok := s.Public().raw(); !ok {
-		return nil, fmt.Errorf("confirm: propose: signer's public key %q is malformed", truncate(string(s.Public())))
+	if err := signerKey(Seller, s, cfg); err != nil {
+		return nil, err
+	}
+	when, err := signingTime(at)
+	if err != nil {
+		return nil, fmt.Errorf("confirm: propose: %w", err)
 	}
 	c := &Contract{f: &format.File{Version: format.Version, ID: a.ID}}
-	if _, err := c.appendRevision(a, Seller, s, at, cfg, nil); err != nil {
+	if _, err := c.appendRevision(a, Seller, s, when, cfg, nil); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -123,6 +177,9 @@ func Propose(a *agreement.Agreement, s Signer, at time.Time, opts ...Option) (*C
 // again. It returns the changes against the previous revision. The
 // contract is verified first; nothing is appended on error.
 func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ...Option) ([]Change, error) {
+	if a == nil || s == nil {
+		return nil, errors.New("confirm: amend: nil terms or signer")
+	}
 	cfg := newConfig(opts)
 	res, err := c.verify(cfg)
 	if err != nil {
@@ -132,13 +189,20 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 	if err != nil {
 		return nil, err
 	}
+	if err := signerKey(role, s, cfg); err != nil {
+		return nil, err
+	}
 	if a.ID != c.f.ID {
 		return nil, fmt.Errorf("confirm: amend: terms id %q, the contract's is %q", a.ID, c.f.ID)
 	}
-	if err := notBefore(at.Format(TimeLayout), res.Latest()); err != nil {
+	when, err := signingTime(at)
+	if err != nil {
+		return nil, fmt.Errorf("confirm: amend: %w", err)
+	}
+	if err := notBefore(when, res.Latest()); err != nil {
 		return nil, fmt.Errorf("confirm: cannot amend at %w", err)
 	}
-	return c.appendRevision(a, role, s, at, cfg, res.Latest())
+	return c.appendRevision(a, role, s, when, cfg, res.Latest())
 }
 
 // Confirm appends the signer's confirmation of the latest revision. The
@@ -147,6 +211,9 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 // hand ([ErrNotRerendered]), are never confirmed; nothing is appended on
 // error.
 func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmation, error) {
+	if s == nil {
+		return nil, errors.New("confirm: nil signer")
+	}
 	cfg := newConfig(opts)
 	res, err := c.verify(cfg)
 	if err != nil {
@@ -156,8 +223,15 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 	if err != nil {
 		return nil, err
 	}
+	if err := signerKey(role, s, cfg); err != nil {
+		return nil, err
+	}
+	when, err := signingTime(at)
+	if err != nil {
+		return nil, fmt.Errorf("confirm: %w", err)
+	}
 	rev := res.Latest()
-	if err := notBefore(at.Format(TimeLayout), rev); err != nil {
+	if err := notBefore(when, rev); err != nil {
 		return nil, fmt.Errorf("confirm: cannot confirm revision %d at %w", rev.Number, err)
 	}
 	if rev.ConfirmedBy(role) != nil {
@@ -170,20 +244,63 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 		return nil, fmt.Errorf("%w: revision %d was rendered with template set %s, not %s; confirm it with that template set",
 			ErrNotRerendered, rev.Number, rev.Template, templateID(cfg.set))
 	}
-	conf, err := c.appendConfirmation(rev, role, s, at)
+	conf, err := c.appendConfirmation(rev, role, s, when)
 	if err != nil {
 		return nil, err
 	}
 	return conf, nil
 }
 
-func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer, at time.Time, cfg *config, prev *Revision) ([]Change, error) {
+// signerKey checks that the signer's key may act for role: a well-formed,
+// strong key, and the pinned one if the caller pinned the role's key.
+func signerKey(role Role, s Signer, cfg *config) error {
+	k := s.Public()
+	if _, ok := k.raw(); !ok {
+		return &KeyError{Role: role, Key: k, Reason: "is malformed or " + ErrWeakKey.Error(), Err: ErrWeakKey}
+	}
+	if p, ok := cfg.pins[role]; ok && p != k {
+		return &KeyError{Role: role, Key: k, Want: p, Reason: "is not the pinned key"}
+	}
+	return nil
+}
+
+// signingTime returns at as a confirmation records it, refusing what
+// [Verify] would refuse or read as another instant: the zero time, a year
+// outside 0000–9999, an offset that is not whole minutes or not within
+// ±24 hours. Fractions of a second are dropped.
+func signingTime(at time.Time) (string, error) {
+	if at.IsZero() {
+		return "", errors.New("no time given (the zero time.Time)")
+	}
+	s := at.Format(TimeLayout)
+	if err := checkTime(s); err != nil {
+		return "", err
+	}
+	if t, _ := time.Parse(TimeLayout, s); !t.Equal(at.Truncate(time.Second)) {
+		return "", fmt.Errorf("time %s: its UTC offset is not a whole number of minutes", s)
+	}
+	return s, nil
+}
+
+func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer, at string, cfg *config, prev *Revision) ([]Change, error) {
 	if err := checkTerms(a); err != nil {
 		return nil, err
 	}
 	canon, ad, err := canonicalTerms(a)
 	if err != nil {
 		return nil, fmt.Errorf("confirm: %w", err)
+	}
+	// What is recorded, rendered and signed are the terms as the file
+	// holds them: their canonical form read back (text in NFC), which is
+	// what anyone who verifies reads and renders.
+	if a, err = decodeTerms(canon); err != nil {
+		return nil, fmt.Errorf("confirm: the canonical terms do not read back: %w", err)
+	}
+	if again, _, err := canonicalTerms(a); err != nil || !bytes.Equal(again, canon) {
+		return nil, errors.New("confirm: the canonical terms do not read back to themselves")
+	}
+	if err := checkTerms(a); err != nil {
+		return nil, err
 	}
 	text, err := renderText(a, cfg.set)
 	if err != nil {
@@ -202,7 +319,7 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 	e := &format.Entry{
 		Type:            format.TypeRevision,
 		Revision:        1,
-		Time:            at.Format(TimeLayout),
+		Time:            at,
 		Author:          string(author),
 		Terms:           json.RawMessage(canon),
 		Document:        string(text),
@@ -217,7 +334,7 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 	if len(c.f.Entries) > 0 {
 		e.Prev = c.Head().String()
 	}
-	rev := &Revision{Number: e.Revision, Author: author, Terms: a, Text: text, Agreement: ad, Document: digestOf(text), Template: tid}
+	rev := &Revision{Number: e.Revision, Author: author, Time: at, Terms: a, Text: text, Agreement: ad, Document: digestOf(text), Template: tid}
 	n := len(c.f.Entries)
 	c.f.Entries = append(c.f.Entries, e)
 	if _, err := c.appendConfirmation(rev, author, s, at); err != nil {
@@ -227,10 +344,7 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 	return changes, nil
 }
 
-func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at time.Time) (*Confirmation, error) {
-	if _, ok := s.Public().raw(); !ok {
-		return nil, &KeyError{Role: role, Key: s.Public(), Reason: "is malformed or " + ErrWeakKey.Error()}
-	}
+func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at string) (*Confirmation, error) {
 	account := rev.Terms.Seller.Account
 	if role == Buyer {
 		account = rev.Terms.Buyer.Account
@@ -244,10 +358,16 @@ func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at tim
 		Document:  rev.Document,
 		Template:  rev.Template,
 		History:   c.Head(),
-		Time:      at.Format(TimeLayout),
+		Time:      at,
 	}
 	if err := conf.Sign(s); err != nil {
 		return nil, err
+	}
+	if !conf.Verify() {
+		// A signer whose signature its own public key does not verify
+		// (a broken HSM, a key mix-up) must not leave a confirmation
+		// that corrupts the file.
+		return nil, fmt.Errorf("confirm: the signer's signature does not verify with its public key %s", conf.Key.Fingerprint())
 	}
 	c.f.Entries = append(c.f.Entries, &format.Entry{
 		Type:            format.TypeConfirmation,

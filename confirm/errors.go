@@ -74,14 +74,22 @@ type KeyError struct {
 	Key    PublicKey // the key that acted
 	Want   PublicKey // the key expected for Role, if known
 	Reason string
+	Err    error // ErrWeakKey for a weak or malformed key, else nil
 }
+
+// Unwrap returns Err.
+func (e *KeyError) Unwrap() error { return e.Err }
 
 func (e *KeyError) Error() string {
 	where := ""
 	if e.Entry > 0 {
 		where = fmt.Sprintf("entry %d: ", e.Entry)
 	}
-	msg := fmt.Sprintf("confirm: %s%s key %s: %s", where, e.Role, e.Key.Fingerprint(), e.Reason)
+	who := "key"
+	if e.Role != "" {
+		who = string(e.Role) + "'s key"
+	}
+	msg := fmt.Sprintf("confirm: %s%s %s: %s", where, who, e.Key.Fingerprint(), e.Reason)
 	if e.Want != "" {
 		msg += fmt.Sprintf(" (want %s)", e.Want.Fingerprint())
 	}

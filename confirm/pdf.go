@@ -25,10 +25,17 @@ func WithPDFOptions(opts ...render.PDFOption) Option {
 
 // Document returns the latest revision as a document to render: the text
 // the parties confirmed, with the signing record in its language and the
-// full agreement digest for the QR code. The set is the one the Result was
-// verified with.
+// full agreement digest for the QR code. The text is rendered again with
+// the template set given with [WithTemplates] (by default the built-in
+// one) when it is the set the revision records and it renders the same
+// text; otherwise the recorded text is parsed as it is. Pass the set the
+// Result was verified with to get the same document.
 func (r *Result) Document(opts ...Option) (*render.Document, error) {
-	return r.document(newConfig(opts))
+	cfg := newConfig(opts)
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	return r.document(cfg)
 }
 
 func (r *Result) document(cfg *config) (*render.Document, error) {

@@ -131,6 +131,12 @@ func Verify(data []byte, opts ...Option) (*Result, error) {
 func (c *Contract) Verify(opts ...Option) (*Result, error) { return c.verify(newConfig(opts)) }
 
 func (c *Contract) verify(cfg *config) (*Result, error) {
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	if c == nil || c.f == nil {
+		return nil, &MalformedError{Err: fmt.Errorf("no contract file (a zero Contract; use Parse or Propose)")}
+	}
 	f := c.f
 	res := &Result{ID: f.ID, Entries: len(f.Entries)}
 	if f.ID == "" {
