@@ -45,7 +45,13 @@ const (
 // ParsePublicKey parses a public key, either its text form ("ed25519:…")
 // or the content of a .pub file written by [PublicKey.MarshalFile].
 func ParsePublicKey(s string) (PublicKey, error) {
-	s = strings.TrimSuffix(s, "\n")
+	// A .pub file that an editor saved with a byte-order mark or CRLF line
+	// ends is still the key.
+	s = strings.TrimSpace(strings.TrimPrefix(s, "\ufeff"))
+	if strings.HasPrefix(s, privateHeader) {
+		// Never echo it: it is the secret.
+		return "", errors.New("confirm: this is a private key file; pass the public key (.pub) instead, and keep the private one to yourself")
+	}
 	s = strings.TrimPrefix(s, publicHeader)
 	b64, ok := strings.CutPrefix(s, keyAlg)
 	if !ok {
@@ -201,7 +207,7 @@ var ErrPrivateKey = errors.New("confirm: not a tradepact private key")
 // ParsePrivateKey parses the content of a .key file written by
 // [PrivateKey.MarshalFile].
 func ParsePrivateKey(data []byte) (*PrivateKey, error) {
-	s := string(bytes.TrimSuffix(data, []byte("\n")))
+	s := strings.TrimSpace(strings.TrimPrefix(string(data), "\ufeff"))
 	rest, ok := strings.CutPrefix(s, privateHeader+keyAlg)
 	if !ok {
 		if strings.HasPrefix(s, publicHeader) {

@@ -59,4 +59,20 @@ func TestKeyFiles(t *testing.T) {
 			t.Errorf("ParsePublicKey(%q) succeeded", bad)
 		}
 	}
+
+	// Files saved by editors: a byte-order mark, CRLF line ends.
+	for _, f := range []string{"\ufeff" + string(pub.MarshalFile()), strings.ReplaceAll(string(pub.MarshalFile()), "\n", "\r\n"), string(pub.MarshalFile()) + "\n"} {
+		if got, err := confirm.ParsePublicKey(f); err != nil || got != pub {
+			t.Errorf("ParsePublicKey(%q) = %q, %v", f, got, err)
+		}
+	}
+	if got, err := confirm.ParsePrivateKey([]byte("\ufeff" + strings.ReplaceAll(string(priv), "\n", "\r\n"))); err != nil || got.Public() != k.Public() {
+		t.Errorf("private key with BOM and CRLF: %v", err)
+	}
+	// A private key given as a public one is refused without a word of it.
+	_, err = confirm.ParsePublicKey(string(priv))
+	seed := strings.TrimSpace(strings.TrimPrefix(string(priv), "tradepact-private-key v1 ed25519:"))
+	if err == nil || strings.Contains(err.Error(), seed[:8]) || !strings.Contains(err.Error(), "private key") {
+		t.Errorf("ParsePublicKey(private key file): %v", err)
+	}
 }
