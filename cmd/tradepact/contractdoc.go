@@ -89,8 +89,19 @@ func readContract(path string) (*confirm.Contract, error) {
 	return c, nil
 }
 
-// writeContract writes c to path atomically.
+// writeContract writes c to path atomically. It replaces only a copy of
+// the same contract: -o pointed by mistake at the terms, a key or another
+// contract must not destroy it.
 func writeContract(path string, c *confirm.Contract) error {
+	if old, err := os.ReadFile(path); err == nil {
+		oc, err := confirm.Parse(old)
+		switch {
+		case !isContractFile(old) || err != nil:
+			return fmt.Errorf("%s exists and is not a contract file; not overwriting it (write to a new file or to the contract file itself)", path)
+		case oc.ID() != c.ID():
+			return fmt.Errorf("%s holds contract %s, not %s; not overwriting it", path, oc.ID(), c.ID())
+		}
+	}
 	data, err := c.Marshal()
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/tradepact/tradepact/confirm"
 	"github.com/tradepact/tradepact/internal/atomicfile"
@@ -28,7 +29,9 @@ func runKeygen(e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	priv, pub := *out+".key", *out+".pub"
+	// -o alice.key means alice: not alice.key.key and alice.key.pub.
+	name := strings.TrimSuffix(strings.TrimSuffix(*out, ".key"), ".pub")
+	priv, pub := name+".key", name+".pub"
 	for _, p := range []string{priv, pub} {
 		if _, err := os.Stat(p); err == nil {
 			e.errorf("%s already exists", p)

@@ -59,9 +59,13 @@ func runRender(e *env, args []string) int {
 	if *format == "" {
 		*format = "text"
 		if *out != "-" {
-			if f, ok := formatByExt[strings.ToLower(filepath.Ext(*out))]; ok {
-				*format = f
+			f, ok := formatByExt[strings.ToLower(filepath.Ext(*out))]
+			if !ok {
+				e.errorf("render: cannot tell the format from the name %s", *out)
+				e.hintf("name it .pdf, .html, .md or .txt, or give --format")
+				return exitUsage
 			}
+			*format = f
 		}
 	}
 	if *format == "txt" {
@@ -99,6 +103,14 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		e.errorf("render: %v", err)
 		return exitFailure
+	}
+	if *out != "-" {
+		in, err1 := os.Stat(file)
+		o, err2 := os.Stat(*out)
+		if err1 == nil && err2 == nil && os.SameFile(in, o) {
+			e.errorf("render: -o %s is the input file; the contract would replace the terms", *out)
+			return exitUsage
+		}
 	}
 	var doc *render.Document
 	contract := isContractFile(data)

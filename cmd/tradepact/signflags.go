@@ -36,8 +36,21 @@ func (s *signingFlags) parse(e *env, fs *flag.FlagSet, args []string, nargs int)
 	if code := parseFlags(e, fs, args, nargs); code >= 0 {
 		return nil, code
 	}
-	if s.key == "" || s.out == "" && (s.noOut == nil || !*s.noOut) {
-		e.errorf("%s: --key and -o are required", fs.Name())
+	dry := s.noOut != nil && *s.noOut
+	switch {
+	case s.key == "":
+		e.errorf("%s: --key is required", fs.Name())
+		fs.Usage()
+		return nil, exitUsage
+	case dry && s.out != "":
+		e.errorf("%s: -o and --dry-run together: --dry-run writes nothing", fs.Name())
+		return nil, exitUsage
+	case s.out == "" && !dry && s.noOut != nil:
+		e.errorf("%s: -o OUT or --dry-run is required", fs.Name())
+		fs.Usage()
+		return nil, exitUsage
+	case s.out == "" && !dry:
+		e.errorf("%s: -o is required", fs.Name())
 		fs.Usage()
 		return nil, exitUsage
 	}

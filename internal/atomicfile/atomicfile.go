@@ -3,7 +3,7 @@
 package atomicfile
 
 import (
-	"fmt"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,7 +20,13 @@ func WriteFile(name string, perm fs.FileMode, write func(f *os.File) error) (err
 	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return err
+		// The temporary name means nothing to the caller: name the file
+		// asked for and the cause.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &fs.PathError{Op: "write", Path: name, Err: err}
 	}
 	tmp := f.Name()
 	defer func() {
@@ -42,7 +48,11 @@ func WriteFile(name string, perm fs.FileMode, write func(f *os.File) error) (err
 		return err
 	}
 	if err = os.Rename(tmp, name); err != nil {
-		return fmt.Errorf("atomicfile: %w", err)
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return &fs.PathError{Op: "write", Path: name, Err: err}
 	}
 	return nil
 }

@@ -48,3 +48,17 @@ func TestFailureKeepsOldFile(t *testing.T) {
 		t.Fatalf("temporary file left behind: %v", ents)
 	}
 }
+
+func TestErrorNamesTheFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "no-such-dir", "out.pdf")
+	err := Write(name, []byte("x"), 0o644)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if got := err.Error(); got != "write "+name+": no such file or directory" {
+		t.Errorf("error %q", got)
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("error %v is not ErrNotExist", err)
+	}
+}
