@@ -3,6 +3,7 @@ package agreement
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -46,6 +47,9 @@ const canonMaxInt = 1<<53 - 1
 // spelling ("1,200.50", "1200.5", 1200 for 1200.00). Canonical does not
 // validate: call [Agreement.Check] first to refuse invalid terms.
 func (a *Agreement) Canonical() ([]byte, error) {
+	if a == nil {
+		return nil, errNil
+	}
 	v, err := canonValue(reflect.ValueOf(a).Elem(), "")
 	if err != nil {
 		return nil, err
@@ -257,3 +261,7 @@ func canonText(s, path string) (string, error) {
 	s = norm.NFC.String(s)
 	return strings.TrimFunc(s, unicode.IsSpace), nil
 }
+
+// errNil is returned by the methods that compute from terms for a nil
+// *Agreement.
+var errNil = errors.New("agreement: no terms (nil *Agreement)")

@@ -43,6 +43,9 @@ func (t *Totals) Line(i int) Money { return t.Lines[i] }
 // Totals does not validate the terms: a zero quantity or a deposit above
 // the total are computed as written and left to [Agreement.Validate].
 func (a *Agreement) Totals() (*Totals, error) {
+	if a == nil {
+		return nil, errNil
+	}
 	cur, ok := LookupCurrency(a.Currency)
 	if !ok {
 		return nil, &AmountError{Path: "currency", Rule: RuleCurrency, Param: a.Currency,

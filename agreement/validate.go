@@ -83,6 +83,9 @@ func newFieldValidator() *fieldValidator {
 // constants and doc/format.md). A finding of [SeverityError] blocks
 // rendering and signing; [SeverityWarning] does not.
 func (a *Agreement) Validate() []*FieldError {
+	if a == nil {
+		return []*FieldError{{Rule: RuleEmpty, Severity: SeverityError}}
+	}
 	var out []*FieldError
 	fv := theValidator()
 	if err := fv.v.Struct(a); err != nil {

@@ -164,6 +164,9 @@ func TestOtherTemplateSet(t *testing.T) {
 			t.Fatalf("revision %d not re-rendered with the default set", rev.Number)
 		}
 	}
+	if !res.AgreedAndRerendered() {
+		t.Error("agreed and re-rendered with the default set, but AgreedAndRerendered is false")
+	}
 	other, err := templates.Load(fstest.MapFS{
 		"set.json":           {Data: []byte(`{"name": "shop", "version": "7"}`)},
 		"shared/custom.tmpl": {Data: []byte("{{define \"custom\"}}Extra clause.{{end}}\n")},
@@ -177,6 +180,9 @@ func TestOtherTemplateSet(t *testing.T) {
 	}
 	if res.Revisions[0].Rerendered || len(res.Notes) == 0 || !strings.Contains(res.Notes[0], "not re-rendered") {
 		t.Fatalf("rerendered %v, notes %q", res.Revisions[0].Rerendered, res.Notes)
+	}
+	if !res.Agreed || res.AgreedAndRerendered() {
+		t.Errorf("with another template set: Agreed %v, AgreedAndRerendered %v; want true, false", res.Agreed, res.AgreedAndRerendered())
 	}
 }
 

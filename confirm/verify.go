@@ -21,7 +21,11 @@ type Result struct {
 	Seller    *Party      // nil if the seller never acted (impossible in a valid file)
 	Buyer     *Party      // nil if the buyer has not acted yet
 	// Agreed reports whether both parties confirmed the latest revision:
-	// the state a backend gates the trade on.
+	// the state a backend gates the trade on. It does not say that the
+	// text was rendered again from the terms: a revision made with a
+	// template set this build lacks is checked against its digest only
+	// (Latest().Rerendered is false, and Notes says so). Gate on
+	// [Result.AgreedAndRerendered] to require both.
 	Agreed bool
 	// Notes are plain statements about what could not be checked, such as
 	// a text that was not re-rendered because this build has another
@@ -66,6 +70,11 @@ func (r *Revision) ConfirmedBy(role Role) *Confirmation {
 	}
 	return nil
 }
+
+// AgreedAndRerendered reports whether both parties confirmed the latest
+// revision and its text was rendered again from its terms and found
+// identical: what the parties read says what they agreed to.
+func (r *Result) AgreedAndRerendered() bool { return r.Agreed && r.Latest().Rerendered }
 
 // Latest returns the latest revision.
 func (r *Result) Latest() *Revision { return r.Revisions[len(r.Revisions)-1] }

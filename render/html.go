@@ -12,6 +12,9 @@ import (
 // signing record after it when there is one. Text is escaped by
 // html/template; the page loads nothing from elsewhere.
 func HTML(w io.Writer, doc *Document) error {
+	if doc == nil {
+		return errNilDoc
+	}
 	bw := bufio.NewWriter(w)
 	data := struct {
 		Doc         *Document

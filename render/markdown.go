@@ -1,14 +1,21 @@
 package render
 
 import (
+	"errors"
 	"io"
 	"strings"
 )
+
+// errNilDoc is returned by the renderers for a nil *Document.
+var errNilDoc = errors.New("render: nil document")
 
 // Markdown writes the document's Markdown: Source, the text the parties
 // confirm, byte for byte. When the document has a signing record, it follows
 // after a rule, outside the confirmed text.
 func Markdown(w io.Writer, doc *Document) error {
+	if doc == nil {
+		return errNilDoc
+	}
 	if _, err := w.Write(doc.Source); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,6 +19,9 @@ import (
 func NewDocument(a *agreement.Agreement, set *templates.Set) (*Document, error) {
 	if set == nil {
 		set = templates.Default()
+	}
+	if a == nil {
+		return nil, errors.New("render: no terms (nil *agreement.Agreement)")
 	}
 	if err := a.Check(); err != nil {
 		return nil, fmt.Errorf("render: the terms are not valid: %w", err)

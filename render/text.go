@@ -38,6 +38,9 @@ func Narrow() TextOption { return Width(NarrowWidth) }
 // or, when they cannot fit, written as records. The signing record, if any,
 // follows the document after a rule.
 func Text(w io.Writer, doc *Document, opts ...TextOption) error {
+	if doc == nil {
+		return errNilDoc
+	}
 	c := textConfig{width: DefaultWidth}
 	for _, o := range opts {
 		o(&c)

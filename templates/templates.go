@@ -207,6 +207,9 @@ func (s *Set) Identity() Identity { return s.id }
 // tables), in a's locale. It does not validate a: callers check it first
 // (render.NewDocument does). Nothing is written when it fails.
 func (s *Set) Execute(w io.Writer, a *agreement.Agreement) error {
+	if s == nil || a == nil {
+		return errors.New("templates: Execute: nil template set or terms")
+	}
 	t, ok := s.byLocal[a.Locale]
 	if !ok {
 		return fmt.Errorf("templates: locale %q: no templates (have %s)", a.Locale, localeList())
