@@ -245,6 +245,12 @@ func (t *textWriter) table(tb *Table, first, indent string, keep bool) {
 		}
 		return s
 	}
+	// A column of short labels is not squeezed below its natural width
+	// (up to 16 columns) to make room for a long token in another: a
+	// label broken every three characters reads worse than a record.
+	for i := range minw {
+		minw[i] = max(minw[i], min(natural[i], 16))
+	}
 	if sum(minw) > avail {
 		t.records(tb, n, cell, first, indent, keep)
 		return
