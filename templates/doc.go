@@ -15,8 +15,9 @@
 //
 // [Load] lays a directory with the same layout over the built-in set, so a
 // seller can reword a clause or add one without copying the rest. A set has
-// an [Identity] (name, version, digest of its sources) that is recorded with
-// each document, so a contract can be rendered again from the same set.
+// an [Identity] (name, version, and a digest of its sources and of the
+// built-in words they use) that is recorded with each document, so a
+// contract can be rendered again from the same set.
 //
 // # What the templates see
 //

@@ -181,7 +181,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement_or_refund":     "換貨，或依買方選擇全額退款",
 		"remedy.cancel_and_refund":         "解除契約並全額退款",
 		"remedy.refund_by_remaining_value": "按剩餘價值比例退款",
-		"remedy.refund_and_compensation":   "全額退款，並賠償買方經證明之損失",
+		"remedy.refund_and_compensation":   "全額退款及賠償買方經證明之損失",
 
 		"before.purchase": "賣方購入商品",
 		"before.shipment": "出貨",
@@ -279,7 +279,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement_or_refund":     "换货，或由买方选择全额退款",
 		"remedy.cancel_and_refund":         "解除合同并全额退款",
 		"remedy.refund_by_remaining_value": "按剩余价值比例退款",
-		"remedy.refund_and_compensation":   "全额退款，并赔偿买方经证明的损失",
+		"remedy.refund_and_compensation":   "全额退款及赔偿买方经证明的损失",
 
 		"before.purchase": "卖方购入商品",
 		"before.shipment": "发货",

@@ -43,6 +43,39 @@ const (
 	DefaultVersion = "1"
 )
 
+// funcsVersion is the version of the template functions' output (money,
+// dates, 大寫 amounts, durations). Bump it whenever a function writes
+// anything differently: it is part of every set's identity, so contracts
+// rendered before the change keep an identity that says so.
+const funcsVersion = "1"
+
+// builtinsPath names the built-in words in the identity digest; no file
+// can have it (files live under shared/ or a locale directory).
+const builtinsPath = "(builtins)"
+
+// builtins serialises the labels, the citations and funcsVersion, sorted.
+func builtins() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "funcs %s\n", funcsVersion)
+	for _, table := range []struct {
+		name string
+		m    map[agreement.Locale]map[string]string
+	}{{"labels", labels}, {"citations", citations}} {
+		for _, l := range agreement.Locales {
+			m := table.m[l]
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\n", table.name, l, k, m[k])
+			}
+		}
+	}
+	return b.Bytes()
+}
+
 // manifest is the optional set.json at the root of a user's template
 // directory.
 type manifest struct {
@@ -159,6 +192,13 @@ func build(base, user map[string][]byte, id Identity) (*Set, error) {
 		fmt.Fprintf(&h, "%s\x00%d\x00", p, len(all[p]))
 		h.Write(all[p])
 	}
+	// The words and functions the templates take from this package are
+	// part of what renders the text: hashed too, so that a build whose
+	// labels differ has another identity rather than a text that no
+	// longer matches the one a party confirmed.
+	b := builtins()
+	fmt.Fprintf(&h, "%s\x00%d\x00", builtinsPath, len(b))
+	h.Write(b)
 	id.Digest = agreement.DigestOf(h.Bytes())
 
 	s := &Set{id: id, byLocal: map[agreement.Locale]*template.Template{}}
@@ -200,7 +240,9 @@ func sortedKeys(m map[string][]byte) []string {
 
 // Identity returns the set's name, version and the digest of its sources.
 // The digest is SHA-256 over, for each source file in path order,
-// "PATH\x00LENGTH\x00" followed by the file's bytes.
+// "PATH\x00LENGTH\x00" followed by the file's bytes, and then the same for
+// the built-in words the templates use (enum labels, statute citations and
+// the version of the template functions), as the path "(builtins)".
 func (s *Set) Identity() Identity { return s.id }
 
 // Execute writes the contract for a as Markdown (CommonMark with GFM
