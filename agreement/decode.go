@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"io"
 	"os"
 	"path/filepath"
@@ -565,6 +566,9 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 	// YAML would read yes, on and Y as true, and 2.9 or 1e1 into a whole
 	// number (truncated): only true, false and decimal digits are what
 	// they look like, and what a JSON file may hold.
+	if half := halfWidth(want, n.value); half != "" {
+		return d.fail(n.pos, path, RuleFullWidth, half, n.value)
+	}
 	switch want {
 	case "bool":
 		if n.value != "true" && n.value != "false" {
@@ -600,6 +604,34 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 		return fe
 	}
 	return nil
+}
+
+// halfWidth returns the half-width spelling of an amount, whole number or
+// date typed with full-width digits or punctuation (９２０, ２０２６－１１－２２,
+// as Chinese input methods type them), or "" if s is not one.
+func halfWidth(want, s string) string {
+	h := norm.NFKC.String(s)
+	if h == s {
+		return ""
+	}
+	ok := false
+	switch want {
+	case "amount":
+		_, err := ParseAmount(h)
+		ok = err == nil
+	case "integer":
+		ok = isInteger(h)
+	case "date":
+		_, err := ParseDate(h)
+		ok = err == nil
+	}
+	if !ok {
+		return ""
+	}
+	if want == "amount" {
+		return `"` + h + `"`
+	}
+	return h
 }
 
 // isInteger reports an optional minus sign followed by decimal digits.

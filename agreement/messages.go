@@ -75,6 +75,7 @@ const (
 	RuleBidiControl          = "bidi_control"            // a bidirectional formatting character in text (Value: U+XXXX)
 	RuleInvisible            = "invisible"               // an invisible character in an identifier, or a line or paragraph separator in text (Value: U+XXXX)
 	RuleInvalid              = "invalid"                 // a field rule with no translation of its own
+	RuleFullWidth            = "fullwidth"               // an amount, number or date in full-width characters (Param: the half-width spelling)
 	RuleDate                 = "date"                    // a date that is not a calendar day from 1900 to 9999 (set from Go, as 2026-11-31)
 )
 
@@ -100,6 +101,7 @@ var catalog = map[string][3]string{
 	"type:amount":      {"%q is not an amount: write a decimal string in major units such as \"1,200.50\" or an integer", "%q 不是金额：请写成以元为单位的十进制字符串（如 \"1,200.50\"）或整数", "%q 不是金額：請寫成以元為單位的十進位字串（如 \"1,200.50\"）或整數"},
 	"type:date":        {"%q is not a date: write YYYY-MM-DD", "%q 不是日期：请写成 YYYY-MM-DD", "%q 不是日期：請寫成 YYYY-MM-DD"},
 	"type:integer":     {"%q is not a whole number", "%q 不是整数", "%q 不是整數"},
+	RuleFullWidth:      {"%q is written with full-width characters: write it with half-width digits and punctuation, as {param}", "%q 使用了全角字符：请改用半角数字和标点，写成 {param}", "%q 使用了全形字元：請改用半形數字與標點，寫成 {param}"},
 	"type:bool":        {"%q is not true or false", "%q 不是 true 或 false", "%q 不是 true 或 false"},
 	"type:text":        {"%q is not text", "%q 不是文本", "%q 不是文字"},
 	"type:mapping":     {"want keys and values here, not %q", "此处应为键值对，而不是 %q", "此處應為鍵值對，而非 %q"},
@@ -108,7 +110,7 @@ var catalog = map[string][3]string{
 	RuleVersion:        {"format version %q is newer than this program reads ({param}); update tradepact", "格式版本 %q 比本程序支持的版本（{param}）更新，请升级 tradepact", "格式版本 %q 比本程式支援的版本（{param}）更新，請更新 tradepact"},
 
 	RuleCurrency:              {"%q is not a currency this program knows (ISO 4217 code)", "%q 不是已知的币种（ISO 4217 代码）", "%q 不是已知的幣別（ISO 4217 代碼）"},
-	RuleDecimals:              {"%q has more decimals than the currency allows ({param})", "%q 的小数位数超过该币种允许的位数（{param}）", "%q 的小數位數超過該幣別允許的位數（{param}）"},
+	RuleDecimals:              {"%q has more decimals than {param1} allows: {param1} amounts have at most {param2} decimal places", "%q 的小数位数超过 {param1} 允许的位数：{param1} 金额最多 {param2} 位小数", "%q 的小數位數超過 {param1} 允許的位數：{param1} 金額最多 {param2} 位小數"},
 	RuleDistinctParties:       {"the buyer's account is the seller's account (%q); seller and buyer must be different", "买家账号与卖家账号相同（%q），买卖双方必须不同", "買家帳號與賣家帳號相同（%q），買賣雙方必須不同"},
 	RuleNotBefore:             {"%q is before {param}", "%q 早于 {param}", "%q 早於 {param}"},
 	RuleNotAfter:              {"%q is after {param}", "%q 晚于 {param}", "%q 晚於 {param}"},
@@ -148,7 +150,7 @@ var catalog = map[string][3]string{
 	RuleAuthenticityMissing:   {"no authenticity guarantee for a proxy purchase", "代购未约定正品保证", "代購未約定正品保證"},
 	RulePriceOverBalance:      {"the card is sold for more than its balance {param}", "礼品卡售价高于余额 {param}", "禮物卡售價高於餘額 {param}"},
 	RuleDutyUnassigned:        {"a purchase abroad without duty_paid_by: say who pays customs duty", "境外代购未注明 duty_paid_by：请注明关税由谁承担", "境外代購未註明 duty_paid_by：請註明關稅由誰負擔"},
-	RuleFloat:                 {"%q is a float: write amounts as a decimal string (\"1200.50\") or an integer", "%q 是浮点数：金额请写成十进制字符串（\"1200.50\"）或整数", "%q 是浮點數：金額請寫成十進位字串（\"1200.50\"）或整數"},
+	RuleFloat:                 {"%q is read as a floating-point number, which is not exact: put the amount in quotes, \"{value}\"", "%q 会被读成不精确的浮点数：请给金额加上引号，写成 \"{value}\"", "%q 會被讀成不精確的浮點數：請為金額加上引號，寫成 \"{value}\""},
 	RuleNegative:              {"%q is negative", "%q 为负数", "%q 為負數"},
 	RuleOverflow:              {"%q is too large", "%q 数额过大", "%q 數額過大"},
 	"overflow:sum":            {"the amounts add up to more than can be computed exactly; check the quantities and prices", "金额合计过大，无法精确计算；请检查数量与单价", "金額合計過大，無法精確計算；請檢查數量與單價"},
@@ -186,7 +188,9 @@ func message(rule string, i int, param, value string) string {
 	}
 	s := m[i]
 	s = strings.Replace(s, "%q", quote(value), 1)
-	return strings.NewReplacer("{param}", param, "{value}", value).Replace(s)
+	// A parameter of two parts, "TWD:0", is {param1} and {param2}.
+	p1, p2, _ := strings.Cut(param, ":")
+	return strings.NewReplacer("{param}", param, "{value}", value, "{param1}", p1, "{param2}", p2).Replace(s)
 }
 
 // quote quotes user input for a message, keeping non-ASCII text readable.

@@ -105,7 +105,7 @@ func (r *rules) money() bool {
 	ok = true
 	check := func(path string, v Amount, c Currency) {
 		if v.Decimals() > c.Decimals {
-			r.err(path, RuleDecimals, strconv.Itoa(c.Decimals), v.String())
+			r.err(path, RuleDecimals, c.Code+":"+strconv.Itoa(c.Decimals), v.String())
 			ok = false
 		}
 	}

@@ -142,6 +142,9 @@ func (fv *fieldValidator) finding(fe validator.FieldError) *FieldError {
 			f.Value = toString(v)
 		}
 	}
+	if f.Value == "" && typeAt(path) == reflect.TypeFor[Amount]() {
+		f.Value = "0" // a zero amount is checked as "", and was written as 0 if at all
+	}
 	if _, ours := catalog[f.Rule]; ours {
 		return f
 	}
@@ -153,6 +156,30 @@ func (fv *fieldValidator) finding(fe validator.FieldError) *FieldError {
 	}
 	f.msgs = &msgs
 	return f
+}
+
+// typeAt returns the type of the field at path ("items[0].unit_price"),
+// or nil.
+func typeAt(path string) reflect.Type {
+	t := reflect.TypeFor[Agreement]()
+	for seg := range strings.SplitSeq(path, ".") {
+		name, _, _ := strings.Cut(seg, "[")
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		i, ok := structFields(t)[name]
+		if !ok {
+			return nil
+		}
+		t = t.Field(i).Type
+		if strings.Contains(seg, "[") {
+			t = t.Elem()
+		}
+	}
+	return t
 }
 
 // fieldSubject stands for the key in validator's messages, which start

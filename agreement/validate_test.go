@@ -386,7 +386,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleDutyUnassigned, agreement.RuleRefundWithinMax, agreement.RuleGoverningLaw,
 		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned, agreement.RuleCancellationMissing,
 		agreement.RuleBidiControl, agreement.RuleInvisible, agreement.RuleMixedScript, agreement.RuleGraceDaysOnly, agreement.RuleExclusionNotLawful,
-		agreement.RuleDate,
+		agreement.RuleDate, agreement.RuleFullWidth,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {
@@ -469,13 +469,15 @@ func TestMessagesZeroAndMissing(t *testing.T) {
 	src := string(readFile(t, "../examples/terms/goods-en.yaml"))
 	src = strings.Replace(src, "quantity: 1\n", "quantity: 0\n", 1)
 	src = strings.Replace(src, "evidence: {keep_days: 365}\n", "evidence: {}\n", 1)
+	src = strings.Replace(src, `unit_price: "12.50"`, `unit_price: "0.00"`, 1)
 	a, err := agreement.Decode("zero.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string][3]string{
-		"items[0].quantity":  {"this field cannot be 0", "此项不能为 0", "此項不能為 0"},
-		"evidence.keep_days": {"this field is required", "此项为必填字段", "此項為必填欄位"},
+		"items[0].quantity":   {"this field cannot be 0", "此项不能为 0", "此項不能為 0"},
+		"items[1].unit_price": {"this field cannot be 0", "此项不能为 0", "此項不能為 0"},
+		"evidence.keep_days":  {"this field is required", "此项为必填字段", "此項為必填欄位"},
 	}
 	seen := 0
 	for _, f := range a.Validate() {
