@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/tradepact/tradepact/confirm"
 )
@@ -48,8 +51,16 @@ func runVerify(e *env, args []string) int {
 		opts = append(opts, confirm.TrustKey(p.role, k))
 	}
 	data, err := os.ReadFile(path)
+	if err == nil {
+		err = notVerifiable(path, data)
+	}
 	if err != nil {
-		e.errorf("%v", err)
+		if *asJSON {
+			writeVerifyJSON(e, path, nil, "", err)
+		} else {
+			e.errorf("verify: %v", err)
+			e.hintf("verify takes a contract file (made by tradepact propose) or the PDF that tradepact render makes from one")
+		}
 		return exitFailure
 	}
 	res, pdfNote, err := verifyData(data, opts)
@@ -78,6 +89,34 @@ func runVerify(e *env, args []string) int {
 		return exitUnconfirmed
 	}
 	return exitOK
+}
+
+// notVerifiable says why data cannot be verified at all: terms, or a
+// contract printed as text, Markdown or HTML, which carry no signatures.
+func notVerifiable(path string, data []byte) error {
+	if isPDF(data) || isContractFile(data) {
+		return nil
+	}
+	return whyNotContract(path, data)
+}
+
+// errNotContract marks what notVerifiable refuses.
+var errNotContract = errors.New("not a contract file")
+
+type notContractError struct{ msg string }
+
+func (e *notContractError) Error() string { return e.msg }
+func (e *notContractError) Is(t error) bool { return t == errNotContract }
+
+func whyNotContract(path string, data []byte) error {
+	head := strings.ToLower(string(bytes.TrimSpace(data[:min(len(data), 512)])))
+	switch {
+	case strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html"):
+		return &notContractError{path + " is an HTML contract: it carries no signatures; verify the contract file or its PDF"}
+	case strings.Contains(head, "tradepact:") || strings.Contains(head, `"tradepact"`):
+		return &notContractError{path + " holds terms, not a contract file: terms are signed with tradepact propose, which makes the contract file to verify"}
+	}
+	return &notContractError{path + " is not a tradepact contract file or PDF"}
 }
 
 // verifyData verifies a contract file, or a PDF that embeds one. For a PDF
@@ -159,6 +198,10 @@ func problem(err error) string {
 		return "malformed"
 	case errors.As(err, &pe):
 		return pe.Problem
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
+		return "unreadable"
+	case errors.Is(err, errNotContract):
+		return "not a contract file"
 	}
 	return "error"
 }
