@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "diff",
-		summary: "list the fields that differ between two terms files or contract revisions",
+		summary: "list the fields that differ between two terms files or contract revisions (exit 0 same, 1 different, 2 trouble)",
 		run:     runDiff,
 	})
 }
@@ -23,22 +23,26 @@ func runDiff(e *env, args []string) int {
 	if code := parseFlags(e, fs, args, 2); code >= 0 {
 		return code
 	}
+	// As diff(1) and cmp(1): 0 the same, 1 different, 2 trouble.
 	a, err := termsAt(fs.Arg(0))
 	if err != nil {
 		e.errorf("%v", err)
-		return exitFailure
+		return exitUsage
 	}
 	b, err := termsAt(fs.Arg(1))
 	if err != nil {
 		e.errorf("%v", err)
-		return exitFailure
+		return exitUsage
 	}
 	changes, err := confirm.Diff(a, b)
 	if err != nil {
 		e.errorf("%v", err)
-		return exitFailure
+		return exitUsage
 	}
 	printChanges(e.stdout, changes)
+	if len(changes) > 0 {
+		return exitFailure
+	}
 	return exitOK
 }
 

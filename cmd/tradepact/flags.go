@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 )
 
 // newFlags returns a flag set for a verb whose usage line is
@@ -14,9 +15,19 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: tradepact %s %s\n", name, args)
+		if c, ok := commands[name]; ok {
+			fmt.Fprintf(fs.Output(), "\n%s.\n\nflags:\n", upperFirst(c.summary))
+		}
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // parseInterspersed parses flags that may come before, between or after

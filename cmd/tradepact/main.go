@@ -72,6 +72,15 @@ func run(args []string, e *env) int {
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[0] == "help" {
+			// tradepact help CMD is tradepact CMD -h.
+			if c, ok := commands[args[1]]; ok {
+				return c.run(e, []string{"-h"})
+			}
+			e.errorf("unknown command %q", args[1])
+			e.hintf("run \"tradepact help\" for the list of commands")
+			return exitUsage
+		}
 		usage(e.stdout)
 		return exitOK
 	}
@@ -97,5 +106,5 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run \"tradepact <command> -h\" for a command's flags.")
+	fmt.Fprintln(w, "Run \"tradepact help <command>\" or \"tradepact <command> -h\" for a command's flags.")
 }
