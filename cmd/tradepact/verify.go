@@ -105,7 +105,7 @@ var errNotContract = errors.New("not a contract file")
 
 type notContractError struct{ msg string }
 
-func (e *notContractError) Error() string { return e.msg }
+func (e *notContractError) Error() string   { return e.msg }
 func (e *notContractError) Is(t error) bool { return t == errNotContract }
 
 func whyNotContract(path string, data []byte) error {
