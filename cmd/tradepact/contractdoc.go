@@ -31,6 +31,7 @@ func loadTerms(path string) (*agreement.Agreement, error) { return agreement.Loa
 func checkTerms(e *env, path string, a *agreement.Agreement) bool {
 	err := a.Check()
 	if err == nil {
+		printWarnings(e, path, a, a.Locale)
 		return true
 	}
 	var ve *agreement.ValidationError
@@ -43,6 +44,16 @@ func checkTerms(e *env, path string, a *agreement.Agreement) bool {
 	}
 	e.hintf("invalid terms are never signed; run \"tradepact validate %s\" for every finding", path)
 	return false
+}
+
+// printWarnings prints the terms' warnings to standard error: they do not
+// stop signing or rendering, but whoever signs should see them first.
+func printWarnings(e *env, path string, a *agreement.Agreement, l agreement.Locale) {
+	for _, f := range a.Validate() {
+		if f.Severity == agreement.SeverityWarning {
+			fmt.Fprintf(e.stderr, "tradepact: warning: %s:%d:%d: %s: %s\n", path, f.Line, f.Column, f.Path, f.Message(l))
+		}
+	}
 }
 
 // readKey reads a private key file. It refuses a key file that others may

@@ -203,6 +203,7 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 		}
 		return nil, err
 	}
+	printWarnings(e, file, a, l)
 	return doc, nil
 }
 
