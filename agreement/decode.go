@@ -101,11 +101,15 @@ func Load(path string) (*Agreement, error) {
 // DetectLocale returns the locale that a terms file declares with its
 // top-level locale key, read without the strict checks of [Decode], so that
 // the errors of a file that does not decode can still be given in its own
-// language. ok is false when the file cannot be parsed at all or declares
-// no supported locale.
+// language. A file that does not parse is scanned for a top-level
+// "locale: …" line. ok is false when the file declares no supported
+// locale.
 func DetectLocale(name string, data []byte) (l Locale, ok bool) {
-	if len(data) > MaxSize || checkText(name, data) != nil {
+	if len(data) > MaxSize {
 		return "", false
+	}
+	if checkText(name, data) != nil {
+		return scanLocale(data)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	parse := parseYAML
@@ -114,13 +118,26 @@ func DetectLocale(name string, data []byte) (l Locale, ok bool) {
 	}
 	root, err := parse(name, data)
 	if err != nil || root.kind != tMap {
-		return "", false
+		// A file with a syntax error still says in which language its
+		// author reads the error.
+		return scanLocale(data)
 	}
 	for i, k := range root.keys {
 		if k.value == "locale" && root.vals[i].kind == tScalar {
 			l = Locale(root.vals[i].value)
 			return l, slices.Contains(Locales, l)
 		}
+	}
+	return "", false
+}
+
+// localeLine matches a top-level locale key in YAML or JSON text.
+var localeLine = regexp.MustCompile(`(?m)^(?:locale|[ \t{]*"locale")[ \t]*:[ \t]*["']?(en|zh-Hans|zh-Hant)["']?[ \t]*(?:[,#}]|$)`)
+
+// scanLocale finds the locale in text that does not parse.
+func scanLocale(data []byte) (Locale, bool) {
+	if m := localeLine.FindSubmatch(data); m != nil {
+		return Locale(m[1]), true
 	}
 	return "", false
 }
@@ -238,7 +255,78 @@ func yamlSyntaxError(name string, data []byte, err error) error {
 		l := lines[line-1]
 		col = utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " \t"))]) + 1
 	}
-	return &FieldError{File: name, Line: line, Column: col, Rule: RuleSyntax, Value: msg, Severity: SeverityError, err: err}
+	param := ""
+	switch {
+	case strings.Contains(msg, "tab character"):
+		// The parser names the line before the tab, or the block's.
+		param = "tab"
+		for i := max(line-1, 0); i < len(lines); i++ {
+			l := lines[i]
+			lead := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
+			if j := bytes.IndexByte(lead, '\t'); j >= 0 {
+				line, col = i+1, j+1
+				break
+			}
+		}
+	case strings.Contains(msg, "did not find expected") || strings.Contains(msg, "mapping values are not allowed") ||
+		strings.Contains(msg, "could not find expected ':'"):
+		// The parser names the block it was reading, or the line after
+		// the culprit: find the first line indented to no open level.
+		param = "indent"
+		if l, c := misindented(lines, 1); l > 0 {
+			line, col = l, c
+		}
+	}
+	return &FieldError{File: name, Line: line, Column: col, Rule: RuleSyntax, Param: param, Value: msg, Severity: SeverityError, err: err}
+}
+
+// misindented returns the 1-based line and column of the first line from
+// line on whose indentation is deeper than an enclosing level but matches
+// none of the levels open at that point, or 0, 0.
+func misindented(lines [][]byte, line int) (int, int) {
+	var stack []int
+	var prev []byte
+	for i := max(line-1, 0); i < len(lines); i++ {
+		l := lines[i]
+		text := bytes.TrimLeft(l, " ")
+		if len(bytes.TrimSpace(text)) == 0 || text[0] == '#' {
+			continue
+		}
+		ind := len(l) - len(text)
+		dedent := false
+		for len(stack) > 0 && ind < stack[len(stack)-1] {
+			stack, dedent = stack[:len(stack)-1], true
+		}
+		switch {
+		case dedent && (len(stack) == 0 || ind != stack[len(stack)-1]):
+			return i + 1, ind + 1 // back out to no open level
+		case len(stack) == 0:
+			stack = append(stack, ind)
+		case ind > stack[len(stack)-1]:
+			if !opensBlock(prev) {
+				return i + 1, ind + 1 // deeper after a line that opens nothing
+			}
+			stack = append(stack, ind)
+		}
+		prev = l
+		if bytes.HasPrefix(text, []byte("- ")) {
+			stack = append(stack, ind+2)
+		}
+	}
+	return 0, 0
+}
+
+// opensBlock reports a line after which a deeper indentation is expected:
+// it ends in a colon (a key whose value follows), a block scalar
+// indicator, or is a list item.
+func opensBlock(l []byte) bool {
+	t := bytes.TrimSpace(l)
+	if i := bytes.Index(t, []byte(" #")); i >= 0 {
+		t = bytes.TrimSpace(t[:i])
+	}
+	return bytes.HasSuffix(t, []byte(":")) || bytes.HasSuffix(t, []byte("|")) || bytes.HasSuffix(t, []byte(">")) ||
+		bytes.HasSuffix(t, []byte("|-")) || bytes.HasSuffix(t, []byte(">-")) || bytes.HasPrefix(t, []byte("- ")) ||
+		bytes.HasSuffix(t, []byte("[")) || bytes.HasSuffix(t, []byte("{")) || bytes.HasSuffix(t, []byte(","))
 }
 
 func fromYAML(name string, n *yaml.Node, depth int) (*tnode, error) {

@@ -138,6 +138,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"list for mapping", "t.yaml", edit("inspection: {hours: 24}", "inspection: [24]"), agreement.RuleType, "inspection", 18, 13},
 		{"mapping for list", "t.yaml", edit("exclusions: [code_revealed]", "exclusions: {a: b}"), agreement.RuleType, "refund.exclusions", 19, 41},
 		{"syntax", "t.yaml", "tradepact: 1\n  id: : x\n", agreement.RuleSyntax, "", 2, 3},
+		{"tab in the indentation", "t.yaml", edit("    quantity: 1", "\tquantity: 1"), agreement.RuleSyntax, "", 12, 1},
+		{"indented too little", "t.yaml", edit("    quantity: 1", "   quantity: 1"), agreement.RuleSyntax, "", 12, 4},
+		{"indented too much", "t.yaml", edit("    quantity: 1", "      quantity: 1"), agreement.RuleSyntax, "", 12, 7},
 		{"escaped control character", "t.yaml", edit("id: TP-1", `id: "TP\x801"`), agreement.RuleControl, "id", 2, 5},
 		{"JSON escaped control character", "t.json", `{"tradepact": 1, "id": "TP\u00011"}`, agreement.RuleControl, "id", 1, 24},
 		{"escaped tab is text", "t.yaml", edit("id: TP-1", "id: \"TP\\t1\"\nx: 1"), agreement.RuleUnknownKey, "x", 3, 1},
@@ -310,7 +313,11 @@ func TestDetectLocale(t *testing.T) {
 		{"a.yaml", "locale: fr\n", "fr", false},
 		{"a.yaml", "items:\n  - locale: en\n", "", false},
 		{"a.yaml", "locale: [en]\n", "", false},
-		{"a.yaml", "locale: en\n  bad: [\n", "", false},
+		{"a.yaml", "locale: en\n  bad: [\n", agreement.LocaleEN, true},
+		{"a.yaml", "tradepact: 1\nlocale: zh-Hant\nitems:\n\t- x\n", agreement.LocaleZHHant, true},
+		{"a.json", "{\n  \"locale\": \"zh-Hans\",\n  \"x\": [\n", agreement.LocaleZHHans, true},
+		{"a.yaml", "locale: zh-Hans\nid: \xff\n", agreement.LocaleZHHans, true},
+		{"a.yaml", "items:\n  - locale: en\n  bad: [\n", "", false},
 		{"a.yaml", "\xff\xfe", "", false},
 	} {
 		got, ok := agreement.DetectLocale(tc.name, []byte(tc.data))

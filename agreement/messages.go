@@ -91,6 +91,8 @@ var catalog = map[string][3]string{
 	RuleControl:        {"the text holds control character {value}; remove it", "文本中含有控制字符 {value}，请删除", "文字中含有控制字元 {value}，請刪除"},
 	RuleEmpty:          {"the file holds no terms", "文件中没有条款", "檔案中沒有條款"},
 	RuleSyntax:         {"not well-formed: {value}", "格式错误：{value}", "格式錯誤：{value}"},
+	"syntax:tab":       {"a tab in the indentation: YAML indents with spaces only", "缩进中有制表符（Tab）：YAML 只能用空格缩进", "縮排中有定位字元（Tab）：YAML 只能用空格縮排"},
+	"syntax:indent":    {"not well-formed: this line's indentation does not line up with the lines around it, or a colon is missing ({value})", "格式错误：这一行的缩进与上下文不一致，或缺少冒号（{value}）", "格式錯誤：這一行的縮排與上下文不一致，或缺少冒號（{value}）"},
 	RuleSecondDocument: {"a second YAML document; a terms file holds exactly one", "出现第二个 YAML 文档；条款文件只能有一个", "出現第二個 YAML 文件；條款檔案只能有一個"},
 	RuleTrailingData:   {"data after the end of the terms", "条款结束后还有多余内容", "條款結束後還有多餘內容"},
 	RuleAlias:          {"YAML anchors and aliases (&{value}, *{value}) are not allowed; write the value out", "不允许使用 YAML 锚点和别名（&{value}、*{value}），请直接写出内容", "不允許使用 YAML 錨點與別名（&{value}、*{value}），請直接寫出內容"},
