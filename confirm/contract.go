@@ -200,7 +200,7 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 		return nil, fmt.Errorf("confirm: amend: %w", err)
 	}
 	if err := notBefore(when, res.Latest()); err != nil {
-		return nil, fmt.Errorf("confirm: cannot amend at %w", err)
+		return nil, fmt.Errorf("confirm: cannot amend: %w", err)
 	}
 	return c.appendRevision(a, role, s, when, cfg, res.Latest())
 }
@@ -232,7 +232,7 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 	}
 	rev := res.Latest()
 	if err := notBefore(when, rev); err != nil {
-		return nil, fmt.Errorf("confirm: cannot confirm revision %d at %w", rev.Number, err)
+		return nil, fmt.Errorf("confirm: cannot confirm revision %d: %w", rev.Number, err)
 	}
 	if rev.ConfirmedBy(role) != nil {
 		return nil, fmt.Errorf("%w: the %s already confirmed revision %d", ErrAlreadyConfirmed, role, rev.Number)

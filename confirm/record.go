@@ -19,6 +19,7 @@ type recordText struct {
 	revision, proposed, amended, terms, text, template, confirmed         string
 	rerendered, notRerendered                                             string
 	seller, buyer                                                         string
+	colon, note                                                           string // "label: value" in en, "標籤：值" in Chinese
 }
 
 var recordTexts = map[string]recordText{
@@ -30,27 +31,27 @@ var recordTexts = map[string]recordText{
 		terms: "Terms digest", text: "Text digest", template: "Template",
 		confirmed:  "confirmed by the %s (%s) at %s, key %s",
 		rerendered: "%s (re-rendered: identical)", notRerendered: "%s (not re-rendered: other template set)",
-		seller: "seller", buyer: "buyer",
+		seller: "seller", buyer: "buyer", colon: ": ", note: "note",
 	},
 	"zh-Hans": {
 		title: "签署记录", contract: "合同编号", status: "状态",
 		agreed: "已达成：双方均已确认第 %d 版", pending: "未达成：第 %d 版待%s确认",
-		head: "记录链头", key: "%s公钥", pinned: "%s（与指定公钥一致）", unpinned: "%s（请与%s核对）",
+		head: "记录链最新哈希", key: "%s公钥", pinned: "%s（与指定公钥一致）", unpinned: "%s（请与%s核对）",
 		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
 		terms: "条款摘要", text: "文本摘要", template: "模板",
 		confirmed:  "%s（%s）于 %s 确认，公钥 %s",
 		rerendered: "%s（重新生成：一致）", notRerendered: "%s（未重新生成：模板不同）",
-		seller: "卖方", buyer: "买方",
+		seller: "卖方", buyer: "买方", colon: "：", note: "说明",
 	},
 	"zh-Hant": {
 		title: "簽署紀錄", contract: "契約編號", status: "狀態",
 		agreed: "已成立：雙方均已確認第 %d 版", pending: "未成立：第 %d 版待%s確認",
-		head: "紀錄鏈頭", key: "%s公鑰", pinned: "%s（與指定公鑰相符）", unpinned: "%s（請與%s核對）",
+		head: "紀錄鏈最新雜湊", key: "%s公鑰", pinned: "%s（與指定公鑰相符）", unpinned: "%s（請與%s核對）",
 		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
 		terms: "條款摘要", text: "文本摘要", template: "範本",
 		confirmed:  "%s（%s）於 %s 確認，公鑰 %s",
 		rerendered: "%s（重新產生：相同）", notRerendered: "%s（未重新產生：範本不同）",
-		seller: "賣方", buyer: "買方",
+		seller: "賣方", buyer: "買方", colon: "：", note: "說明",
 	},
 }
 
@@ -164,10 +165,10 @@ func (r *Result) WriteRecord(w io.Writer, lang string) error {
 			fmt.Fprintf(&b, "  - %s\n", row.Value)
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s\n", row.Label, row.Value)
+		fmt.Fprintf(&b, "%s%s%s\n", row.Label, t.colon, row.Value)
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "note: %s\n", printable(n))
+		fmt.Fprintf(&b, "%s%s%s\n", t.note, t.colon, printable(n))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

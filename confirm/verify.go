@@ -380,7 +380,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 func notBefore(t string, rev *Revision) error {
 	at, _ := time.Parse(TimeLayout, t)
 	if from, _ := time.Parse(TimeLayout, rev.Time); at.Before(from) {
-		return fmt.Errorf("%s is before revision %d was made (%s)", t, rev.Number, rev.Time)
+		return fmt.Errorf("the time %s is earlier than revision %d, made at %s", t, rev.Number, rev.Time)
 	}
 	return nil
 }
