@@ -11,6 +11,7 @@
 //     (CJK): contract numbers, amounts, dates, e-mail addresses and words
 //     such as TP-2026-000123, NT$1,200, 2026-11-22, L/C stay whole;
 //   - a number stays with its CJK unit: 2026年11月22日, 7日, 920元;
+//   - digit groups joined by one space stay whole: +886 912 345 678;
 //   - kinsoku: no line starts with closing punctuation (，。、；：？！）」』 …) and
 //     none ends with opening punctuation (（「『 …), whatever UAX #14 says;
 //   - a token wider than the line is broken between grapheme clusters, and
@@ -244,7 +245,9 @@ func allowed(text string, i int) bool {
 		return false
 	}
 	if len(trimmed) < len(before) {
-		return true // a break after white space
+		// A break after white space, except one space between digits:
+		// a phone number written in groups (+886 912 345 678) stays whole.
+		return !(len(before)-len(trimmed) == 1 && before[len(before)-1] == ' ' && isDigit(last) && isDigit(next))
 	}
 	prev, _ := utf8.DecodeLastRuneInString(before)
 	if isDigit(prev) && strings.ContainsRune(numberUnits, next) || strings.ContainsRune("年月", prev) && isDigit(next) {

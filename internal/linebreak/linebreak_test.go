@@ -33,6 +33,8 @@ func TestBreak(t *testing.T) {
 		{"mixed", "編號TP-2026-000123的合約", 12, []string{"編號", "TP-2026-0001", "23的合約"}},
 		{"forced only when longer", "ab https://example.com/very/long/path cd", 10, []string{"ab", "https://ex", "ample.com/", "very/long/", "path cd"}},
 		{"dates and units stay whole", "於2026年11月22日前付920元", 10, []string{"於", "2026年11月", "22日前付", "920元"}},
+		{"phone number groups stay whole", "聯絡方式：+886 912 345 678，週一至週五", 20, []string{"聯絡方式：", "+886 912 345 678，週", "一至週五"}},
+		{"words after a number still break", "within 7 days of 22 November", 12, []string{"within 7", "days of 22", "November"}},
 		{"newline is hard", "one\ntwo three", 20, []string{"one", "two three"}},
 		{"trailing spaces dropped", "alpha    beta", 7, []string{"alpha", "beta"}},
 		{"fullwidth comma then latin", "價格，NT$920元整", 8, []string{"價格，", "NT$920元", "整"}},
