@@ -680,6 +680,9 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 		}
 	}
 	if err != nil {
+		if want == "date" && looksLikeDate(n.value) {
+			want = "calendar_date" // 2026-11-31: the form is right, the day is not
+		}
 		fe := d.fail(n.pos, path, RuleType, want, n.value)
 		fe.err = err
 		var ae *AmountError
@@ -720,6 +723,14 @@ func halfWidth(want, s string) string {
 		return `"` + h + `"`
 	}
 	return h
+}
+
+// looksLikeDate reports YYYY-MM-DD digits, whatever their values.
+func looksLikeDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	return isInteger(s[:4]) && isInteger(s[5:7]) && isInteger(s[8:]) && s[0] != '-' && s[5] != '-' && s[8] != '-'
 }
 
 // isInteger reports an optional minus sign followed by decimal digits.
