@@ -7,6 +7,23 @@ import (
 	"github.com/tradepact/tradepact/confirm"
 )
 
+// BenchmarkPropose measures starting a contract: check the terms, take
+// their canonical form and read it back, render the text, sign, marshal.
+func BenchmarkPropose(b *testing.B) {
+	seller := key(b, "seller")
+	a := terms()
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := confirm.Propose(a, seller, at(0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.Marshal(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkConfirm measures one confirmation of a two-revision contract:
 // parse, verify the history (Confirm always does), sign, marshal.
 func BenchmarkConfirm(b *testing.B) {
