@@ -156,7 +156,7 @@ func Propose(a *agreement.Agreement, s Signer, at time.Time, opts ...Option) (*C
 		return nil, errors.New("confirm: propose: nil terms or signer")
 	}
 	if cfg.role != "" && cfg.role != Seller {
-		return nil, &KeyError{Role: cfg.role, Key: s.Public(), Reason: "only the seller proposes"}
+		return nil, &KeyError{Role: cfg.role, Key: s.Public(), Reason: "only the seller proposes", Problem: KeyNotSeller}
 	}
 	if err := signerKey(Seller, s, cfg); err != nil {
 		return nil, err
@@ -256,10 +256,10 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 func signerKey(role Role, s Signer, cfg *config) error {
 	k := s.Public()
 	if _, ok := k.raw(); !ok {
-		return &KeyError{Role: role, Key: k, Reason: "is malformed or " + ErrWeakKey.Error(), Err: ErrWeakKey}
+		return &KeyError{Role: role, Key: k, Reason: "is malformed or " + ErrWeakKey.Error(), Problem: KeyWeak, Err: ErrWeakKey}
 	}
 	if p, ok := cfg.pins[role]; ok && p != k {
-		return &KeyError{Role: role, Key: k, Want: p, Reason: "is not the pinned key"}
+		return &KeyError{Role: role, Key: k, Want: p, Reason: "is not the pinned key", Problem: KeyNotPinned}
 	}
 	return nil
 }

@@ -69,13 +69,27 @@ func (e *DigestMismatchError) Error() string {
 // for the role at its first action, not the key the caller pinned, or a key
 // that already acts for the other role.
 type KeyError struct {
-	Entry  int
-	Role   Role
-	Key    PublicKey // the key that acted
-	Want   PublicKey // the key expected for Role, if known
-	Reason string
-	Err    error // ErrWeakKey for a weak or malformed key, else nil
+	Entry   int
+	Role    Role
+	Key     PublicKey  // the key that acted
+	Want    PublicKey  // the key expected for Role, if known
+	Reason  string     // in English
+	Problem KeyProblem // what is wrong, for programs and translations
+	Err     error      // ErrWeakKey for a weak or malformed key, else nil
 }
+
+// KeyProblem says what is wrong with a key in a [KeyError].
+type KeyProblem string
+
+// The problems a [KeyError] reports.
+const (
+	KeyWeak        KeyProblem = "weak"         // malformed, or a weak Ed25519 key
+	KeyNotPinned   KeyProblem = "not_pinned"   // not the key pinned with TrustKey
+	KeyNotRecorded KeyProblem = "not_recorded" // not the key the file records for the role
+	KeyOtherRole   KeyProblem = "other_role"   // the key already acts for the other role
+	KeyUnknown     KeyProblem = "unknown"      // neither party's recorded key, and both are recorded
+	KeyNotSeller   KeyProblem = "not_seller"   // only the seller proposes
+)
 
 // Unwrap returns Err.
 func (e *KeyError) Unwrap() error { return e.Err }

@@ -109,13 +109,13 @@ func (r *Result) roleOf(k PublicKey, want Role) (Role, error) {
 	case r.Buyer == nil:
 		role = Buyer
 	default:
-		return "", &KeyError{Role: want, Key: k, Reason: "is neither the seller's nor the buyer's recorded key"}
+		return "", &KeyError{Role: want, Key: k, Reason: "is neither the seller's nor the buyer's recorded key", Problem: KeyUnknown}
 	}
 	if want != "" && want != role {
 		if p := r.Party(want); p != nil {
-			return "", &KeyError{Role: want, Key: k, Want: p.Key, Reason: "is not the key recorded for the " + string(want)}
+			return "", &KeyError{Role: want, Key: k, Want: p.Key, Reason: "is not the key recorded for the " + string(want), Problem: KeyNotRecorded}
 		}
-		return "", &KeyError{Role: want, Key: k, Reason: "already acts for the " + string(role)}
+		return "", &KeyError{Role: want, Key: k, Reason: "already acts for the " + string(role), Problem: KeyOtherRole}
 	}
 	return role, nil
 }
@@ -313,13 +313,13 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 				return nil, bad("time", "%v", err)
 			}
 			if k, ok := keys[role.other()]; ok && k == key {
-				return nil, &KeyError{Entry: n, Role: role, Key: key, Reason: "already acts for the " + string(role.other()) + "; one key cannot act for both parties"}
+				return nil, &KeyError{Entry: n, Role: role, Key: key, Reason: "already acts for the " + string(role.other()) + "; one key cannot act for both parties", Problem: KeyOtherRole}
 			}
 			if k, ok := keys[role]; ok && k != key {
-				return nil, &KeyError{Entry: n, Role: role, Key: key, Want: k, Reason: "is not the key recorded for the " + string(role) + " at its first action"}
+				return nil, &KeyError{Entry: n, Role: role, Key: key, Want: k, Reason: "is not the key recorded for the " + string(role) + " at its first action", Problem: KeyNotRecorded}
 			}
 			if p, ok := cfg.pins[role]; ok && p != key {
-				return nil, &KeyError{Entry: n, Role: role, Key: key, Want: p, Reason: "is not the pinned key"}
+				return nil, &KeyError{Entry: n, Role: role, Key: key, Want: p, Reason: "is not the pinned key", Problem: KeyNotPinned}
 			}
 			if prevType == format.TypeRevision && role != rev.Author {
 				return nil, &MissingPartyError{Revision: rev.Number, Role: rev.Author}

@@ -22,7 +22,7 @@ func runAmend(e *env, args []string) int {
 		return code
 	}
 	in, termsPath := fs.Arg(0), fs.Arg(1)
-	c, err := readContract(in)
+	c, err := readContract(e, in)
 	if err != nil {
 		explain(e, in, err)
 		return exitFailure

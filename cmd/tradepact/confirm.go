@@ -25,14 +25,14 @@ func runConfirm(e *env, args []string) int {
 		return code
 	}
 	in := fs.Arg(0)
-	c, err := readContract(in)
+	c, err := readContract(e, in)
 	if err != nil {
 		explain(e, in, err)
 		return exitFailure
 	}
 	conf, err := c.Confirm(k, sf.at.time(), sf.as.options()...)
 	if errors.Is(err, confirm.ErrAlreadyConfirmed) {
-		e.errorf("%v", err)
+		e.errorf("%s", confirm.ErrorMessage(err, e.lang))
 		e.hintf("nothing to do; the file was not changed")
 		return exitFailure
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"time"
@@ -87,12 +88,14 @@ func readPub(path string) (confirm.PublicKey, error) {
 	return k, nil
 }
 
-// readContract reads and parses a contract file.
-func readContract(path string) (*confirm.Contract, error) {
+// readContract reads and parses a contract file, and sets e.lang to the
+// contract's language.
+func readContract(e *env, path string) (*confirm.Contract, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
+	e.lang = localeOf(data)
 	c, err := confirm.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -179,9 +182,40 @@ func refuseOverwrite(e *env, path string) bool {
 	return false
 }
 
-// explain prints a verification error and, where it helps, a hint.
+// localeLine finds the locale of the terms a contract file or PDF holds,
+// even in a file that does not verify.
+var localeLine = regexp.MustCompile(`"locale"\s*:\s*"(en|zh-Hans|zh-Hant)"`)
+
+// localeOf returns the language of the first terms in data, or "".
+func localeOf(data []byte) string {
+	if m := localeLine.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// hints are explain's hints in en, zh-Hans and zh-Hant.
+var hints = map[string][3]string{
+	"key":       {"compare the key fingerprints with the parties; one key acts for one role only", "请与双方核对公钥指纹；一把密钥只能代表一方", "請與雙方核對公鑰指紋；一把金鑰只能代表一方"},
+	"history":   {"the history was edited, reordered or cut: compare the file with the other party's copy", "历史记录被修改、调换顺序或截断：请与对方保存的副本比对", "歷史紀錄遭修改、調換順序或截斷：請與對方保存的副本比對"},
+	"malformed": {"this is not a tradepact contract file, or it was edited by hand", "这不是 tradepact 合同文件，或已被手动修改", "這不是 tradepact 契約檔案，或已遭手動修改"},
+}
+
+func hint(lang, name string) string {
+	h := hints[name]
+	switch lang {
+	case "zh-Hans":
+		return h[1]
+	case "zh-Hant":
+		return h[2]
+	}
+	return h[0]
+}
+
+// explain prints a verification error, in the contract's language when it
+// is known, and, where it helps, a hint.
 func explain(e *env, path string, err error) {
-	e.errorf("%s: %v", path, err)
+	e.errorf("%s: %s", path, confirm.ErrorMessage(err, e.lang))
 	var (
 		ke *confirm.KeyError
 		he *confirm.HistoryError
@@ -189,11 +223,11 @@ func explain(e *env, path string, err error) {
 	)
 	switch {
 	case errors.As(err, &ke):
-		e.hintf("compare the key fingerprints with the parties; one key acts for one role only")
+		e.hintf("%s", hint(e.lang, "key"))
 	case errors.As(err, &he):
-		e.hintf("the history was edited, reordered or cut: compare the file with the other party's copy")
+		e.hintf("%s", hint(e.lang, "history"))
 	case errors.As(err, &me):
-		e.hintf("this is not a tradepact contract file, or it was edited by hand")
+		e.hintf("%s", hint(e.lang, "malformed"))
 	}
 }
 

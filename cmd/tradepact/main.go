@@ -28,6 +28,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// lang is the language of the contract at hand, once a command knows
+	// it: verification errors are explained in it.
+	lang string
 }
 
 // errorf prints "tradepact: error: ..." to stderr.

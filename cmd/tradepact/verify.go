@@ -63,6 +63,10 @@ func runVerify(e *env, args []string) int {
 		}
 		return exitFailure
 	}
+	e.lang = *lang
+	if e.lang == "" {
+		e.lang = localeOf(data)
+	}
 	res, pdfNote, err := verifyData(data, opts)
 	if *asJSON {
 		writeVerifyJSON(e, path, res, pdfNote, err)
