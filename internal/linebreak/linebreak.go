@@ -11,7 +11,8 @@
 //     (CJK): contract numbers, amounts, dates, e-mail addresses and words
 //     such as TP-2026-000123, NT$1,200, 2026-11-22, L/C stay whole;
 //   - a number stays with its CJK unit: 2026年11月22日, 7日, 920元;
-//   - digit groups joined by one space stay whole: +886 912 345 678;
+//   - digit groups joined by one space stay whole: +886 912 345 678, and so
+//     do groups of four hex digits: key fingerprints (effd fc07 1189 a432);
 //   - kinsoku: no line starts with closing punctuation (，。、；：？！）」』 …) and
 //     none ends with opening punctuation (（「『 …), whatever UAX #14 says;
 //   - a token wider than the line is broken between grapheme clusters, and
@@ -247,7 +248,10 @@ func allowed(text string, i int) bool {
 	if len(trimmed) < len(before) {
 		// A break after white space, except one space between digits:
 		// a phone number written in groups (+886 912 345 678) stays whole.
-		return !(len(before)-len(trimmed) == 1 && before[len(before)-1] == ' ' && isDigit(last) && isDigit(next))
+		if len(before)-len(trimmed) != 1 || before[len(before)-1] != ' ' {
+			return true
+		}
+		return !(isDigit(last) && isDigit(next) || hexGroupEnd(trimmed) && hexGroupStart(after))
 	}
 	prev, _ := utf8.DecodeLastRuneInString(before)
 	if isDigit(prev) && strings.ContainsRune(numberUnits, next) || strings.ContainsRune("年月", prev) && isDigit(next) {
@@ -281,6 +285,31 @@ func NoEnd(r rune) bool {
 const numberUnits = "年月日時时號号元角分天週周個个條条項项期次歲岁"
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' }
+
+// hexGroupEnd reports whether s ends with a group of four lower-case hex
+// digits, as key fingerprints and short digests are written (effd fc07
+// 1189): such groups joined by one space stay on one line.
+func hexGroupEnd(s string) bool {
+	n := len(s)
+	if n < 4 || !isHex(s[n-1]) || !isHex(s[n-2]) || !isHex(s[n-3]) || !isHex(s[n-4]) {
+		return false
+	}
+	return n == 4 || !isWordByte(s[n-5])
+}
+
+// hexGroupStart reports whether s starts with such a group.
+func hexGroupStart(s string) bool {
+	if len(s) < 4 || !isHex(s[0]) || !isHex(s[1]) || !isHex(s[2]) || !isHex(s[3]) {
+		return false
+	}
+	return len(s) == 4 || !isWordByte(s[4])
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c == ':'
+}
 
 const (
 	noStart = "，。、；：？！）」』】〕〉》〗〙〛｝］｠｡､・ー…‥〜～゛゜ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ" +

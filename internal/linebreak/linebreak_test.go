@@ -34,6 +34,8 @@ func TestBreak(t *testing.T) {
 		{"forced only when longer", "ab https://example.com/very/long/path cd", 10, []string{"ab", "https://ex", "ample.com/", "very/long/", "path cd"}},
 		{"dates and units stay whole", "於2026年11月22日前付920元", 10, []string{"於", "2026年11月", "22日前付", "920元"}},
 		{"phone number groups stay whole", "聯絡方式：+886 912 345 678，週一至週五", 20, []string{"聯絡方式：", "+886 912 345 678，週", "一至週五"}},
+		{"fingerprints stay whole", "公鑰 effd fc07 1189 a432 e67a（請與賣方核對）", 30, []string{"公鑰 effd fc07 1189 a432 e67a", "（請與賣方核對）"}},
+		{"hex-like words next to others still break", "feed the cafe", 9, []string{"feed the", "cafe"}},
 		{"words after a number still break", "within 7 days of 22 November", 12, []string{"within 7", "days of 22", "November"}},
 		{"newline is hard", "one\ntwo three", 20, []string{"one", "two three"}},
 		{"trailing spaces dropped", "alpha    beta", 7, []string{"alpha", "beta"}},
