@@ -42,7 +42,10 @@ type position struct{ line, column int }
 // are errors, as is a `tradepact:` format version newer than
 // [FormatVersion] (older versions are accepted). Every error is a
 // *[FieldError] carrying the line and column, and the path of the value in
-// the file's own keys (items[1].unit_price) where there is one.
+// the file's own keys (items[1].unit_price) where there is one. A file that
+// parses but has several wrong values (unknown or duplicate keys, values of
+// the wrong type) reports them all, up to 20, as a *[ValidationError] in
+// file order; errors.As finds the first *FieldError in either case.
 //
 // Decode does not validate: call [Agreement.Validate] or [Agreement.Check].
 // The agreement remembers where each value was written so that validation
@@ -75,7 +78,10 @@ func Decode(name string, data []byte) (*Agreement, error) {
 		return nil, err
 	}
 	a := new(Agreement)
-	if err := d.walk(root, reflect.ValueOf(a).Elem(), "", 0); err != nil {
+	if err := d.add(d.walk(root, reflect.ValueOf(a).Elem(), "", 0)); err != nil && err != errStop {
+		return nil, err
+	}
+	if err := d.result(); err != nil {
 		return nil, err
 	}
 	a.pos = d.pos
@@ -544,6 +550,43 @@ func (p *jsonParser) valueFrom(tok json.Token, start, depth int) (*tnode, error)
 type decoder struct {
 	name string
 	pos  map[string]position
+	errs []*FieldError // what the walk found, in file order
+}
+
+// maxDecodeErrors bounds the errors one decode reports: enough to fix a
+// file in one pass, not a flood for a file that is something else.
+const maxDecodeErrors = 20
+
+// errStop ends a walk that has found maxDecodeErrors errors.
+var errStop = errors.New("agreement: too many errors")
+
+// add records an error the walk can go on after (a value it leaves unset);
+// it returns errStop when there are enough.
+func (d *decoder) add(err error) error {
+	if err == nil || err == errStop {
+		return err
+	}
+	fe, ok := err.(*FieldError)
+	if !ok {
+		return err
+	}
+	d.errs = append(d.errs, fe)
+	if len(d.errs) >= maxDecodeErrors {
+		return errStop
+	}
+	return nil
+}
+
+// result returns the errors the walk found: nil, the one *FieldError, or a
+// *ValidationError holding them in file order.
+func (d *decoder) result() error {
+	switch len(d.errs) {
+	case 0:
+		return nil
+	case 1:
+		return d.errs[0]
+	}
+	return &ValidationError{Fields: d.errs}
 }
 
 func (d *decoder) fail(pos position, path, rule, param, value string) *FieldError {
@@ -617,15 +660,21 @@ func (d *decoder) walk(n *tnode, v reflect.Value, path string, depth int) error 
 		for i, k := range n.keys {
 			p := join(path, k.value)
 			if first, dup := seen[k.value]; dup {
-				return d.fail(k.pos, p, RuleDuplicateKey, fmt.Sprintf("%d:%d", first.line, first.column), k.value)
+				if err := d.add(d.fail(k.pos, p, RuleDuplicateKey, fmt.Sprintf("%d:%d", first.line, first.column), k.value)); err != nil {
+					return err
+				}
+				continue
 			}
 			seen[k.value] = k.pos
 			idx, ok := fields[k.value]
 			if !ok {
-				return d.fail(k.pos, p, RuleUnknownKey, path, k.value)
+				if err := d.add(d.fail(k.pos, p, RuleUnknownKey, path, k.value)); err != nil {
+					return err
+				}
+				continue
 			}
 			d.pos[p] = k.pos
-			if err := d.walk(n.vals[i], v.Field(idx), p, depth+1); err != nil {
+			if err := d.add(d.walk(n.vals[i], v.Field(idx), p, depth+1)); err != nil {
 				return err
 			}
 		}
@@ -636,7 +685,7 @@ func (d *decoder) walk(n *tnode, v reflect.Value, path string, depth int) error 
 		}
 		s := reflect.MakeSlice(t, len(n.vals), len(n.vals))
 		for i, e := range n.vals {
-			if err := d.walk(e, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1); err != nil {
+			if err := d.add(d.walk(e, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)); err != nil {
 				return err
 			}
 		}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -324,5 +326,39 @@ func TestDetectLocale(t *testing.T) {
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("DetectLocale(%q) = %q, %v; want %q, %v", tc.data, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// A file with several wrong values reports them all, in file order, up to
+// 20; errors.As still finds the first.
+func TestDecodeReportsEveryError(t *testing.T) {
+	in := strings.Replace(minimal, "id: TP-1", "id: TP-1\ncolour: red", 1)
+	in = strings.Replace(in, "quantity: 1", "quantity: 2.5", 1)
+	in = strings.Replace(in, "evidence: {keep_days: 180}", "evidence: {keep_days: 180, keep_days: 90}", 1)
+	_, err := agreement.Decode("t.yaml", []byte(in))
+	var ve *agreement.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %T %v, want *ValidationError", err, err)
+	}
+	var got []string
+	for _, f := range ve.Fields {
+		got = append(got, fmt.Sprintf("%d:%d %s %s", f.Line, f.Column, f.Path, f.Rule))
+	}
+	want := []string{"3:1 colour unknown_key", "13:15 items[0].quantity type", "24:28 evidence.keep_days duplicate_key"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var fe *agreement.FieldError
+	if !errors.As(err, &fe) || fe.Path != "colour" {
+		t.Errorf("errors.As finds %v", fe)
+	}
+	var many strings.Builder
+	many.WriteString("tradepact: 1\n")
+	for i := range 100 {
+		fmt.Fprintf(&many, "unknown_%d: x\n", i)
+	}
+	_, err = agreement.Decode("many.yaml", []byte(many.String()))
+	if !errors.As(err, &ve) || len(ve.Fields) != 20 {
+		t.Errorf("100 unknown keys: %v", err)
 	}
 }

@@ -27,12 +27,8 @@ func runAmend(e *env, args []string) int {
 		explain(e, in, err)
 		return exitFailure
 	}
-	a, err := loadTerms(termsPath)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFailure
-	}
-	if !checkTerms(e, termsPath, a) {
+	a, ok := loadChecked(e, termsPath)
+	if !ok {
 		return exitFailure
 	}
 	changes, err := c.Amend(a, k, sf.at.time(), sf.as.options()...)

@@ -27,6 +27,48 @@ const exitUnconfirmed = 3
 // loadTerms reads a terms file (YAML or JSON).
 func loadTerms(path string) (*agreement.Agreement, error) { return agreement.Load(path) }
 
+// loadChecked loads a terms file to sign and checks it. It prints what is
+// wrong, every decoding error or validation finding, in the file's language.
+func loadChecked(e *env, path string) (*agreement.Agreement, bool) {
+	data, err := readLimited(path, agreement.MaxSize+1)
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, false
+	}
+	a, err := agreement.Decode(path, data)
+	if err != nil {
+		fes := decodeErrors(err)
+		if fes == nil {
+			e.errorf("%v", err)
+			return nil, false
+		}
+		l, _ := agreement.DetectLocale(path, data)
+		for _, f := range fes {
+			e.errorf("%s:%d:%d: %s%s", path, f.Line, f.Column, pathPrefix(f.Path), f.Message(l))
+		}
+		e.hintf("invalid terms are never signed; run \"tradepact validate %s\" for every finding", path)
+		return nil, false
+	}
+	return a, checkTerms(e, path, a)
+}
+
+// readLimited reads at most n bytes of the file at path.
+func readLimited(path string, n int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
+}
+
+func pathPrefix(p string) string {
+	if p == "" {
+		return ""
+	}
+	return p + ": "
+}
+
 // checkTerms prints the validation errors and reports whether the terms
 // may be signed: invalid terms are never proposed, amended or confirmed.
 func checkTerms(e *env, path string, a *agreement.Agreement) bool {

@@ -25,12 +25,8 @@ func runPropose(e *env, args []string) int {
 	if refuseOverwrite(e, sf.out) {
 		return exitFailure
 	}
-	a, err := loadTerms(termsPath)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFailure
-	}
-	if !checkTerms(e, termsPath, a) {
+	a, ok := loadChecked(e, termsPath)
+	if !ok {
 		return exitFailure
 	}
 	c, err := confirm.Propose(a, k, sf.at.time())

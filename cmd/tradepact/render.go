@@ -173,11 +173,12 @@ func runRender(e *env, args []string) int {
 func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set *templates.Set) (*render.Document, error) {
 	a, err := agreement.Decode(file, data)
 	if err != nil {
-		var fe *agreement.FieldError
-		if errors.As(err, &fe) {
+		if fes := decodeErrors(err); fes != nil {
 			declared, _ := agreement.DetectLocale(file, data)
-			printFinding(e.stdout, finding{File: file, Line: fe.Line, Column: fe.Column, Path: fe.Path,
-				Severity: string(fe.Severity), Message: fe.Message(localeOr(lang, declared))})
+			for _, fe := range fes {
+				printFinding(e.stdout, finding{File: file, Line: fe.Line, Column: fe.Column, Path: fe.Path,
+					Severity: string(fe.Severity), Message: fe.Message(localeOr(lang, declared))})
+			}
 		} else {
 			e.errorf("render: %v", err)
 		}

@@ -114,8 +114,22 @@ func printFinding(w io.Writer, f finding) {
 	fmt.Fprintf(w, "%s:%d:%d: %s%s: %s\n", f.File, f.Line, f.Column, path, f.Severity, f.Message)
 }
 
+// decodeErrors returns the positioned errors of a failed decode: all of
+// them, or nil if err is not about the file's content.
+func decodeErrors(err error) []*agreement.FieldError {
+	var ve *agreement.ValidationError
+	if errors.As(err, &ve) {
+		return ve.Fields
+	}
+	var fe *agreement.FieldError
+	if errors.As(err, &fe) {
+		return []*agreement.FieldError{fe}
+	}
+	return nil
+}
+
 // loadFindings loads and validates one file ("-" is standard input). A
-// file that does not decode yields its decoding error as the one finding,
+// file that does not decode yields its decoding errors as the findings,
 // in the locale the file declares if one can be read, else English; err is
 // for files that cannot be read at all.
 func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agreement.Locale, err error) {
@@ -134,15 +148,15 @@ func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agre
 	}
 	a, err := agreement.Decode(file, data)
 	if err != nil {
-		var fe *agreement.FieldError
-		if !errors.As(err, &fe) {
+		fes := decodeErrors(err)
+		if fes == nil {
 			return nil, "", err
 		}
 		l, ok := agreement.DetectLocale(file, data)
 		if !ok {
 			l = agreement.LocaleEN
 		}
-		return []*agreement.FieldError{fe}, l, nil
+		return fes, l, nil
 	}
 	l = agreement.LocaleEN
 	if validLocale(string(a.Locale)) {
