@@ -739,6 +739,9 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 			switch ae.Rule {
 			case RuleFloat, RuleNegative, RuleOverflow:
 				fe.Rule, fe.Param = ae.Rule, ""
+				if _, err := ParseAmount(n.value); ae.Rule == RuleFloat && err != nil {
+					fe.Param = "spelling" // 1e3, .5: quoting it would not make an amount
+				}
 			}
 		}
 		return fe
@@ -779,13 +782,19 @@ func looksLikeDate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false
 	}
-	return isInteger(s[:4]) && isInteger(s[5:7]) && isInteger(s[8:]) && s[0] != '-' && s[5] != '-' && s[8] != '-'
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
-// isInteger reports an optional minus sign followed by decimal digits.
+// isInteger reports an optional minus sign followed by decimal digits,
+// without a leading zero (YAML reads 010 as octal 8).
 func isInteger(s string) bool {
 	s = strings.TrimPrefix(s, "-")
-	if s == "" {
+	if s == "" || len(s) > 1 && s[0] == '0' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -154,6 +154,7 @@ var catalog = map[string][3]string{
 	RulePriceOverBalance:      {"the card is sold for more than its balance {param}", "礼品卡售价高于余额 {param}", "禮物卡售價高於餘額 {param}"},
 	RuleDutyUnassigned:        {"a purchase abroad without duty_paid_by: say who pays customs duty", "境外代购未注明 duty_paid_by：请注明关税由谁承担", "境外代購未註明 duty_paid_by：請註明關稅由誰負擔"},
 	RuleFloat:                 {"%q is read as a floating-point number, which is not exact: put the amount in quotes, \"{value}\"", "%q 会被读成不精确的浮点数：请给金额加上引号，写成 \"{value}\"", "%q 會被讀成不精確的浮點數：請為金額加上引號，寫成 \"{value}\""},
+	"float:spelling":          {"%q is read as a floating-point number, which is not exact: write the amount in digits and quotes, such as \"1000\" or \"0.50\"", "%q 会被读成不精确的浮点数：请用数字加引号写出金额，例如 \"1000\" 或 \"0.50\"", "%q 會被讀成不精確的浮點數：請用數字加引號寫出金額，例如 \"1000\" 或 \"0.50\""},
 	RuleNegative:              {"%q is negative", "%q 为负数", "%q 為負數"},
 	RuleOverflow:              {"%q is too large", "%q 数额过大", "%q 數額過大"},
 	"overflow:sum":            {"the amounts add up to more than can be computed exactly; check the quantities and prices", "金额合计过大，无法精确计算；请检查数量与单价", "金額合計過大，無法精確計算；請檢查數量與單價"},

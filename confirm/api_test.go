@@ -186,6 +186,10 @@ func TestNilInputsAreErrors(t *testing.T) {
 	if _, err := confirm.Propose(terms(), nil, at(0)); err == nil {
 		t.Error("Propose(nil signer)")
 	}
+	var none *confirm.PrivateKey
+	if _, err := confirm.Propose(terms(), none, at(0)); err == nil {
+		t.Error("Propose(typed nil signer)")
+	}
 	var zero confirm.Contract
 	if _, err := zero.Verify(); err == nil {
 		t.Error("zero Contract verified")
@@ -205,6 +209,9 @@ func TestNilInputsAreErrors(t *testing.T) {
 	c, _ := confirm.Propose(terms(), seller, at(0))
 	if _, err := c.Confirm(nil, at(1)); err == nil {
 		t.Error("Confirm(nil)")
+	}
+	if _, err := c.Confirm(none, at(1)); err == nil {
+		t.Error("Confirm(typed nil)")
 	}
 	if _, err := c.Amend(nil, seller, at(1)); err == nil {
 		t.Error("Amend(nil)")

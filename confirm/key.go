@@ -229,8 +229,13 @@ func (k *PrivateKey) MarshalFile() []byte {
 	return []byte(privateHeader + keyAlg + base64.StdEncoding.EncodeToString(k.key.Seed()) + "\n")
 }
 
-// Public returns the public key.
-func (k *PrivateKey) Public() PublicKey { return k.pub }
+// Public returns the public key ("" for a nil key, which no call accepts).
+func (k *PrivateKey) Public() PublicKey {
+	if k == nil {
+		return ""
+	}
+	return k.pub
+}
 
 // Sign signs msg with Ed25519.
 func (k *PrivateKey) Sign(msg []byte) ([]byte, error) { return ed25519.Sign(k.key, msg), nil }
