@@ -235,3 +235,36 @@ func TestWeakSignerKeyIsErrWeakKey(t *testing.T) {
 		t.Errorf("Confirm: %v, want ErrWeakKey", err)
 	}
 }
+
+func TestExtends(t *testing.T) {
+	seller, buyer := key(t, "seller"), key(t, "buyer")
+	c, err := confirm.Propose(terms(), seller, at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := c.Marshal()
+	old, _ := confirm.Parse(v1)
+	if _, err := c.Confirm(buyer, at(1)); err != nil {
+		t.Fatal(err)
+	}
+	if !c.Extends(old) || !c.Extends(c) {
+		t.Error("a contract does not extend its own earlier copy or itself")
+	}
+	if old.Extends(c) {
+		t.Error("an older copy extends the newer one")
+	}
+	// A diverging copy: the same proposal, then an amendment instead of the confirmation.
+	other, _ := confirm.Parse(v1)
+	if _, err := other.Amend(amended(), buyer, at(1)); err != nil {
+		t.Fatal(err)
+	}
+	if other.Extends(c) || c.Extends(other) {
+		t.Error("diverging histories extend each other")
+	}
+	a := terms()
+	a.ID = "TP-OTHER"
+	x, _ := confirm.Propose(a, seller, at(0))
+	if x.Extends(old) || c.Extends(nil) {
+		t.Error("another contract, or nil, is extended")
+	}
+}

@@ -144,6 +144,23 @@ func (c *Contract) Head() Digest {
 	return h
 }
 
+// Extends reports whether c's history begins with all of old's: c is old
+// with entries appended (or the same). The entries are hash-chained, so
+// the same hash at old's last position means the same history up to it.
+// A program replacing a stored copy with c checks this first, so that an
+// older or diverging copy never overwrites a party's confirmation.
+func (c *Contract) Extends(old *Contract) bool {
+	if c == nil || c.f == nil || old == nil || old.f == nil || old.f.ID != c.f.ID {
+		return false
+	}
+	n := len(old.f.Entries)
+	if n == 0 || n > len(c.f.Entries) {
+		return false
+	}
+	h, err := format.Hash(c.f.Entries[n-1])
+	return err == nil && h == old.Head()
+}
+
 // Propose starts a contract: the seller proposes the terms a as revision 1
 // and confirms them with s, at the time given. The terms must pass
 // a.Check; invalid terms are never proposed.

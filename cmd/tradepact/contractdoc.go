@@ -99,6 +99,33 @@ func printWarnings(e *env, path string, a *agreement.Agreement, l agreement.Loca
 	}
 }
 
+// termsLine finds the format-version key that every terms file starts with.
+var termsLine = regexp.MustCompile(`(?m)^(?:tradepact[ \t]*:|[ \t{]*"tradepact"[ \t]*:)[ \t]*\d`)
+
+// refuseClobber returns an error if -o names an existing file that a
+// command writing output must not replace: a key, a contract file, or
+// (unless termsOK) a terms file. Rendered output may be replaced.
+func refuseClobber(path string, termsOK bool) error {
+	head, err := readLimited(path, 4096)
+	if err != nil {
+		return nil // nothing there, or nothing readable: the write will say
+	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	what := ""
+	switch {
+	case bytes.HasPrefix(head, []byte("tradepact-private-key")) || bytes.HasPrefix(head, []byte("tradepact-public-key")):
+		what = "a key file"
+	case isContractFile(head):
+		what = "a contract file"
+	case !termsOK && termsLine.Match(head):
+		what = "a terms file"
+	}
+	if what != "" {
+		return fmt.Errorf("%s is %s; not overwriting it with this output", path, what)
+	}
+	return nil
+}
+
 // readKey reads a private key file. It refuses a key file that others may
 // read: a confirmation is only worth something if the key is its owner's
 // alone.
@@ -146,8 +173,8 @@ func readContract(e *env, path string) (*confirm.Contract, error) {
 }
 
 // writeContract writes c to path atomically. It replaces only a copy of
-// the same contract: -o pointed by mistake at the terms, a key or another
-// contract must not destroy it.
+// the same contract whose history c continues: -o pointed by mistake at
+// the terms, a key, another contract or a newer copy must not destroy it.
 func writeContract(path string, c *confirm.Contract) error {
 	if old, err := os.ReadFile(path); err == nil {
 		oc, err := confirm.Parse(old)
@@ -156,6 +183,10 @@ func writeContract(path string, c *confirm.Contract) error {
 			return fmt.Errorf("%s exists and is not a contract file; not overwriting it (write to a new file or to the contract file itself)", path)
 		case oc.ID() != c.ID():
 			return fmt.Errorf("%s holds contract %s, not %s; not overwriting it", path, oc.ID(), c.ID())
+		case !c.Extends(oc):
+			// An older or diverging copy must not replace the history
+			// there, and with it a party's confirmation.
+			return fmt.Errorf("%s holds a history that the new file does not continue (it has entries this one lacks); not overwriting it: amend or confirm %s itself", path, path)
 		}
 	}
 	data, err := c.Marshal()

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -66,8 +65,12 @@ func runTerms(e *env, args []string) int {
 		e.stdout.Write(b.Bytes())
 		return exitOK
 	}
-	if old, err := os.ReadFile(*out); err == nil && (isContractFile(old) || isPDF(old)) {
-		e.errorf("terms: %s is a contract file or PDF; not overwriting it", *out)
+	if err := refuseClobber(*out, true); err != nil {
+		e.errorf("terms: %v", err)
+		return exitFailure
+	}
+	if old, err := readLimited(*out, 8); err == nil && isPDF(old) {
+		e.errorf("terms: %s is a PDF; not overwriting it with terms", *out)
 		return exitFailure
 	}
 	if err := atomicfile.Write(*out, b.Bytes(), 0o644); err != nil {
