@@ -251,7 +251,13 @@ func allowed(text string, i int) bool {
 		if len(before)-len(trimmed) != 1 || before[len(before)-1] != ' ' {
 			return true
 		}
-		return !(isDigit(last) && isDigit(next) || hexGroupEnd(trimmed) && hexGroupStart(after))
+		if !(isDigit(last) && isDigit(next) || hexGroupEnd(trimmed) && hexGroupStart(after)) {
+			return true
+		}
+		// Joined, but only up to maxGroupRun: a longer run (a list of
+		// serial numbers) breaks between groups rather than being forced
+		// apart inside one.
+		return groupRun(trimmed)+1+groupLen(after) > maxGroupRun
 	}
 	prev, _ := utf8.DecodeLastRuneInString(before)
 	if isDigit(prev) && strings.ContainsRune(numberUnits, next) || strings.ContainsRune("年月", prev) && isDigit(next) {
@@ -285,6 +291,31 @@ func NoEnd(r rune) bool {
 const numberUnits = "年月日時时號号元角分天週周個个條条項项期次歲岁"
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// maxGroupRun is the longest run of groups joined by single spaces that
+// stays on one line: a fingerprint (24) or a phone number fits.
+const maxGroupRun = 24
+
+func isGroupByte(c byte) bool { return isHex(c) || c == '+' }
+
+// groupRun returns the length of the run of group characters and single
+// spaces that ends s.
+func groupRun(s string) int {
+	i := len(s)
+	for i > 0 && (isGroupByte(s[i-1]) || s[i-1] == ' ' && i > 1 && isGroupByte(s[i-2])) {
+		i--
+	}
+	return len(s) - i
+}
+
+// groupLen returns the length of the group that starts s.
+func groupLen(s string) int {
+	i := 0
+	for i < len(s) && isGroupByte(s[i]) {
+		i++
+	}
+	return i
+}
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' }
 
