@@ -194,6 +194,7 @@ type tnode struct {
 	keys   []*tnode // tMap: the keys (scalars), in file order
 	vals   []*tnode // tMap: the values, aligned with keys; tSeq: the elements
 	value  string   // tScalar: the text as written
+	quoted bool     // tScalar: written in quotes (a string)
 	decode func(v any) error
 }
 
@@ -262,55 +263,83 @@ func yamlSyntaxError(name string, data []byte, err error) error {
 		col = utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " \t"))]) + 1
 	}
 	param := ""
-	switch {
-	case strings.Contains(msg, "tab character"):
-		// The parser names the line before the tab, or the block's.
-		param = "tab"
-		for i := max(line-1, 0); i < len(lines); i++ {
+	leadingTab := func(from, to int) (int, int, bool) {
+		for i := max(from, 0); i < min(to, len(lines)); i++ {
 			l := lines[i]
 			lead := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
 			if j := bytes.IndexByte(lead, '\t'); j >= 0 {
-				line, col = i+1, j+1
-				break
+				return i + 1, j + 1, true
 			}
+		}
+		return 0, 0, false
+	}
+	switch {
+	case strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token"):
+		// The parser names the line before the tab, the tab's own, or
+		// the block's.
+		to := line + 1
+		if strings.Contains(msg, "tab character") {
+			to = len(lines)
+		}
+		if l, c, ok := leadingTab(line-2, to); ok {
+			param, line, col = "tab", l, c
 		}
 	case strings.Contains(msg, "did not find expected") || strings.Contains(msg, "mapping values are not allowed") ||
 		strings.Contains(msg, "could not find expected ':'"):
-		// The parser names the block it was reading, or the line after
-		// the culprit: find the first line indented to no open level.
-		param = "indent"
-		if l, c := misindented(lines, 1); l > 0 {
-			line, col = l, c
+		// The parser names the block it was reading, or the culprit:
+		// find the first line from there indented to no open level.
+		if l, c := misindented(lines, line); l > 0 {
+			param, line, col = "indent", l, c
 		}
 	}
 	return &FieldError{File: name, Line: line, Column: col, Rule: RuleSyntax, Param: param, Value: msg, Severity: SeverityError, err: err}
 }
 
-// misindented returns the 1-based line and column of the first line from
-// line on whose indentation is deeper than an enclosing level but matches
-// none of the levels open at that point, or 0, 0.
-func misindented(lines [][]byte, line int) (int, int) {
+// misindented returns the 1-based line and column of the first line at or
+// after line near whose indentation matches no level open at that point:
+// deeper than the line before when that line opens nothing and it is not
+// a continuation, or backing out to between two levels. Levels are
+// followed from the top of the file; block scalar bodies (after | or >)
+// and the continuation lines of plain scalars are skipped. It returns 0, 0
+// when no line is at fault.
+func misindented(lines [][]byte, near int) (int, int) {
 	var stack []int
 	var prev []byte
-	for i := max(line-1, 0); i < len(lines); i++ {
-		l := lines[i]
+	scalar := -1 // the indentation of the key whose block scalar body is being read
+	for i := 0; i < len(lines); i++ {
+		l := bytes.TrimRight(lines[i], "\r")
 		text := bytes.TrimLeft(l, " ")
+		ind := len(l) - len(text)
+		if scalar >= 0 {
+			if ind > scalar || len(bytes.TrimSpace(text)) == 0 {
+				continue
+			}
+			scalar = -1
+		}
 		if len(bytes.TrimSpace(text)) == 0 || text[0] == '#' {
 			continue
 		}
-		ind := len(l) - len(text)
+		report := i+1 >= near
 		dedent := false
 		for len(stack) > 0 && ind < stack[len(stack)-1] {
 			stack, dedent = stack[:len(stack)-1], true
 		}
 		switch {
 		case dedent && (len(stack) == 0 || ind != stack[len(stack)-1]):
-			return i + 1, ind + 1 // back out to no open level
+			if report {
+				return i + 1, ind + 1 // back out to no open level
+			}
+			stack = append(stack, ind)
 		case len(stack) == 0:
 			stack = append(stack, ind)
 		case ind > stack[len(stack)-1]:
 			if !opensBlock(prev) {
-				return i + 1, ind + 1 // deeper after a line that opens nothing
+				if !looksLikeKey(text) {
+					continue // a plain scalar's continuation line
+				}
+				if report {
+					return i + 1, ind + 1 // a key deeper than the line before allows
+				}
 			}
 			stack = append(stack, ind)
 		}
@@ -318,8 +347,32 @@ func misindented(lines [][]byte, line int) (int, int) {
 		if bytes.HasPrefix(text, []byte("- ")) {
 			stack = append(stack, ind+2)
 		}
+		if blockScalar(l) {
+			scalar = ind
+		}
 	}
 	return 0, 0
+}
+
+// looksLikeKey reports a line that starts a mapping entry or list item.
+func looksLikeKey(t []byte) bool {
+	t = bytes.TrimSpace(t)
+	return bytes.HasPrefix(t, []byte("- ")) || bytes.Contains(t, []byte(": ")) || bytes.HasSuffix(t, []byte(":"))
+}
+
+// blockScalar reports a line whose value is a block scalar (| or >, with
+// an optional chomping indicator), whose body lines follow, deeper.
+func blockScalar(l []byte) bool {
+	t := bytes.TrimSpace(l)
+	if i := bytes.Index(t, []byte(" #")); i >= 0 {
+		t = bytes.TrimSpace(t[:i])
+	}
+	for _, ind := range []string{"|", ">", "|-", ">-", "|+", ">+"} {
+		if bytes.HasSuffix(t, []byte(": "+ind)) || bytes.HasSuffix(t, []byte("- "+ind)) || string(t) == ind {
+			return true
+		}
+	}
+	return false
 }
 
 // opensBlock reports a line after which a deeper indentation is expected:
@@ -364,6 +417,7 @@ func fromYAML(name string, n *yaml.Node, depth int) (*tnode, error) {
 			return t, nil
 		}
 		t.kind, t.value, t.decode = tScalar, n.Value, n.Decode
+		t.quoted = n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 || n.ShortTag() == "!!str" && n.Style&yaml.TaggedStyle != 0
 	case yaml.MappingNode:
 		t.kind = tMap
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -538,7 +592,7 @@ func (p *jsonParser) valueFrom(tok json.Token, start, depth int) (*tnode, error)
 		t.kind = tScalar
 		t.value = strings.Trim(string(raw), `"`)
 		if s, ok := tok.(string); ok {
-			t.value = s
+			t.value, t.quoted = s, true
 		}
 		t.decode = func(v any) error { return json.Unmarshal(raw, v) }
 	}
@@ -708,10 +762,16 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 	}
 	switch want {
 	case "bool":
+		if n.quoted && (n.value == "true" || n.value == "false") {
+			return d.fail(n.pos, path, RuleType, "quoted", n.value)
+		}
 		if n.value != "true" && n.value != "false" {
 			return d.fail(n.pos, path, RuleType, want, n.value)
 		}
 	case "integer":
+		if n.quoted && isInteger(n.value) {
+			return d.fail(n.pos, path, RuleType, "quoted", n.value)
+		}
 		if !isInteger(n.value) {
 			return d.fail(n.pos, path, RuleType, want, n.value)
 		}

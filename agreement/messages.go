@@ -105,6 +105,7 @@ var catalog = map[string][3]string{
 	"type:date":          {"%q is not a date: write YYYY-MM-DD", "%q 不是日期：请写成 YYYY-MM-DD", "%q 不是日期：請寫成 YYYY-MM-DD"},
 	"type:integer":       {"%q is not a whole number", "%q 不是整数", "%q 不是整數"},
 	RuleFullWidth:        {"%q is written with full-width characters: write it with half-width digits and punctuation, as {param}", "%q 使用了全角字符：请改用半角数字和标点，写成 {param}", "%q 使用了全形字元：請改用半形數字與標點，寫成 {param}"},
+	"type:quoted":        {"%q is in quotes, which makes it text: write it without the quotes", "%q 加了引号，会被当作文本：请去掉引号", "%q 加了引號，會被當作文字：請去掉引號"},
 	"type:bool":          {"%q is not true or false", "%q 不是 true 或 false", "%q 不是 true 或 false"},
 	"type:text":          {"%q is not text", "%q 不是文本", "%q 不是文字"},
 	"type:mapping":       {"want keys and values here, not %q", "此处应为键值对，而不是 %q", "此處應為鍵值對，而非 %q"},
