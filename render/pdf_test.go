@@ -287,11 +287,18 @@ func TestPDFReproducible(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	// Across processes and builds: the digests are committed.
+	// Across processes and builds: the digests are committed, with the
+	// version that made them. Output that changes must come with a new
+	// render.Version, or VerifyPDF would call the PDFs the previous build
+	// of that version made "changed" instead of "made by another version".
 	for _, lang := range order {
 		p := filepath.Join("testdata", "pdf", lang+".sha256")
-		got := fmt.Sprintf("%x\n", sha256.Sum256(want[lang]))
+		got := fmt.Sprintf("%s %x\n", render.Version, sha256.Sum256(want[lang]))
+		b, err := os.ReadFile(p)
 		if *updatePDF {
+			if old, _, _ := strings.Cut(string(b), " "); err == nil && old == render.Version && string(b) != got {
+				t.Fatalf("%s: the PDF bytes changed but render.Version is still %s: bump it, then run -update-pdf", lang, old)
+			}
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -300,12 +307,12 @@ func TestPDFReproducible(t *testing.T) {
 			}
 			continue
 		}
-		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatalf("%v (run go test -run TestPDFReproducible -update-pdf)", err)
 		}
 		if string(b) != got {
-			t.Errorf("%s: PDF digest %s differs from %s: output changed (if on purpose, look at the PDFs and run with -update-pdf)", lang, strings.TrimSpace(got), p)
+			t.Errorf("%s: PDF %s differs from %s %s: output changed (if on purpose, bump render.Version, look at the PDFs and run with -update-pdf)",
+				lang, strings.TrimSpace(got), p, strings.TrimSpace(string(b)))
 		}
 	}
 }
