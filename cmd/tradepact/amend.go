@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/tradepact/tradepact/confirm"
 )
 
@@ -31,6 +29,7 @@ func runAmend(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
+	e.setLang(string(a.Locale))
 	changes, err := c.Amend(a, k, sf.at.time(), sf.as.options()...)
 	if err != nil {
 		explain(e, in, err)
@@ -46,10 +45,10 @@ func runAmend(e *env, args []string) int {
 		return exitFailure
 	}
 	rev := res.Latest()
-	fmt.Fprintf(e.stdout, "%s: revision %d of %s, amended and confirmed by the %s (key %s)\n", sf.out, rev.Number, c.ID(), rev.Author, k.Public().Fingerprint())
-	printChanges(e.stdout, changes)
-	fmt.Fprintf(e.stdout, "the %s must confirm revision %d\n", otherRole(rev.Author), rev.Number)
-	fmt.Fprintf(e.stdout, "head: %s\n", c.Head())
+	e.say("amended", sf.out, rev.Number, c.ID(), e.role(rev.Author), k.Public().Fingerprint())
+	printChanges(e, changes)
+	e.say("must confirm", e.role(otherRole(rev.Author)), rev.Number)
+	e.say("head", c.Head())
 	return exitOK
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/tradepact/tradepact/confirm"
 )
@@ -46,8 +45,7 @@ func runConfirm(e *env, args []string) int {
 		return exitFailure
 	}
 	if *dry {
-		fmt.Fprintf(e.stdout, "%s: the %s (%s) can confirm revision %d of %s (key %s); nothing was written\n",
-			in, conf.Role, conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
+		e.say("can confirm", in, e.role(conf.Role), conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
 		showConfirmed(e, res, in)
 		return exitOK
 	}
@@ -55,15 +53,14 @@ func runConfirm(e *env, args []string) int {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "%s: the %s (%s) confirmed revision %d of %s (key %s)\n",
-		sf.out, conf.Role, conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
+	e.say("confirmed", sf.out, e.role(conf.Role), conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
 	showConfirmed(e, res, sf.out)
 	if res.Agreed {
-		fmt.Fprintf(e.stdout, "agreed: both parties confirmed revision %d\n", conf.Revision)
+		e.say("agreed", conf.Revision)
 	} else {
-		fmt.Fprintf(e.stdout, "waiting for the %s\n", otherRole(conf.Role))
+		e.say("waiting", e.role(otherRole(conf.Role)))
 	}
-	fmt.Fprintf(e.stdout, "head: %s\n", c.Head())
+	e.say("head", c.Head())
 	return exitOK
 }
 
@@ -72,10 +69,10 @@ func runConfirm(e *env, args []string) int {
 // its confirmation binds (the full text: tradepact render FILE).
 func showConfirmed(e *env, res *confirm.Result, file string) {
 	rev := res.Latest()
-	fmt.Fprintf(e.stdout, "revision %d, by the %s: agreement %s, text %s\n", rev.Number, rev.Author, rev.Agreement, rev.Document)
+	e.say("revision", rev.Number, e.role(rev.Author), rev.Agreement, rev.Document)
 	if rev.Number > 1 {
-		fmt.Fprintf(e.stdout, "changes from revision %d:\n", rev.Number-1)
-		printChanges(e.stdout, rev.Changes)
+		e.say("changes from", rev.Number-1)
+		printChanges(e, rev.Changes)
 	}
-	fmt.Fprintf(e.stdout, "the full text: tradepact render %s\n", file)
+	e.say("full text", file)
 }

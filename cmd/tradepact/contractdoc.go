@@ -164,7 +164,7 @@ func readContract(e *env, path string) (*confirm.Contract, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.lang = localeOf(data)
+	e.setLang(localeOf(data))
 	c, err := confirm.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -304,14 +304,14 @@ func explain(e *env, path string, err error) {
 	}
 }
 
-// printChanges writes one line per change.
-func printChanges(w io.Writer, changes []confirm.Change) {
+// printChanges writes one line per change (path: old → new).
+func printChanges(e *env, changes []confirm.Change) {
 	if len(changes) == 0 {
-		fmt.Fprintln(w, "no differences")
+		e.say("no differences")
 		return
 	}
 	for _, c := range changes {
-		fmt.Fprintln(w, c.String())
+		fmt.Fprintln(e.stdout, c.String())
 	}
 }
 

@@ -39,7 +39,7 @@ func runDiff(e *env, args []string) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	printChanges(e.stdout, changes)
+	printChanges(e, changes)
 	if len(changes) > 0 {
 		return exitFailure
 	}

@@ -30,7 +30,16 @@ type env struct {
 	stderr io.Writer
 	// lang is the language of the contract at hand, once a command knows
 	// it: verification errors are explained in it.
-	lang string
+	lang      string
+	langFixed bool // lang was given with --lang: setLang leaves it
+}
+
+// setLang sets the language of the contract at hand, unless the user chose
+// one with --lang.
+func (e *env) setLang(l string) {
+	if !e.langFixed {
+		e.lang = l
+	}
 }
 
 // errorf prints "tradepact: error: ..." to stderr.

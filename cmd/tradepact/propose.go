@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/tradepact/tradepact/confirm"
 )
 
@@ -29,6 +27,7 @@ func runPropose(e *env, args []string) int {
 	if !ok {
 		return exitFailure
 	}
+	e.setLang(string(a.Locale))
 	c, err := confirm.Propose(a, k, sf.at.time())
 	if err != nil {
 		e.errorf("%v", err)
@@ -38,7 +37,7 @@ func runPropose(e *env, args []string) int {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "%s: revision 1 of %s, proposed and confirmed by the seller (key %s)\n", sf.out, c.ID(), k.Public().Fingerprint())
-	fmt.Fprintf(e.stdout, "head: %s\n", c.Head())
+	e.say("proposed", sf.out, c.ID(), k.Public().Fingerprint())
+	e.say("head", c.Head())
 	return exitOK
 }

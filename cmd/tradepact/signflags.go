@@ -10,10 +10,11 @@ import (
 // confirm) takes: the signer's key, the output file, the time to record and,
 // where the role is not implied, the role the key acts in.
 type signingFlags struct {
-	key string
-	out string
-	as  roleFlag
-	at  timeFlag
+	key  string
+	out  string
+	as   roleFlag
+	at   timeFlag
+	lang string
 	// noOut, when set and true, makes -o optional (nothing is written).
 	noOut *bool
 }
@@ -27,6 +28,7 @@ func addSigningFlags(fs *flag.FlagSet, keyHelp, outHelp string, withRole bool) *
 		fs.Var(&s.as, "as", "the role the key acts in (default: from the keys the file records)")
 	}
 	fs.Var(&s.at, "time", "the time to record (RFC 3339 with offset; default now)")
+	fs.StringVar(&s.lang, "lang", "", "language of the report: en, zh-Hans or zh-Hant (default: the contract's own)")
 	return s
 }
 
@@ -35,6 +37,10 @@ func addSigningFlags(fs *flag.FlagSet, keyHelp, outHelp string, withRole bool) *
 func (s *signingFlags) parse(e *env, fs *flag.FlagSet, args []string, nargs int) (*confirm.PrivateKey, int) {
 	if code := parseFlags(e, fs, args, nargs); code >= 0 {
 		return nil, code
+	}
+	if s.lang != "" && !validLocale(s.lang) {
+		e.errorf("%s: --lang %q: want en, zh-Hans or zh-Hant", fs.Name(), s.lang)
+		return nil, exitUsage
 	}
 	dry := s.noOut != nil && *s.noOut
 	switch {
@@ -53,6 +59,10 @@ func (s *signingFlags) parse(e *env, fs *flag.FlagSet, args []string, nargs int)
 		e.errorf("%s: -o is required", fs.Name())
 		fs.Usage()
 		return nil, exitUsage
+	}
+	if s.lang != "" {
+		// The report speaks the contract's language unless this says.
+		e.lang, e.langFixed = s.lang, true
 	}
 	k, err := readKey(s.key)
 	if err != nil {

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/tradepact/tradepact/confirm"
+)
+
+// messages are what the negotiation verbs report, in en, zh-Hans and
+// zh-Hant. They speak the contract's language unless --lang says otherwise.
+var messages = map[string][3]string{
+	"proposed": {
+		"%s: revision 1 of %s, proposed and confirmed by the seller (key %s)",
+		"%s：合同 %s 第 1 版，已由卖方提出并确认（公钥 %s）",
+		"%s：契約 %s 第 1 版，已由賣方提出並確認（公鑰 %s）"},
+	"amended": {
+		"%s: revision %d of %s, amended and confirmed by the %s (key %s)",
+		"%s：合同 %[3]s 第 %[2]d 版，已由%[4]s修改并确认（公钥 %[5]s）",
+		"%s：契約 %[3]s 第 %[2]d 版，已由%[4]s修改並確認（公鑰 %[5]s）"},
+	"must confirm": {
+		"the %s must confirm revision %d",
+		"须由%s确认第 %d 版",
+		"須由%s確認第 %d 版"},
+	"head": {"head: %s", "记录链最新哈希：%s", "紀錄鏈最新雜湊：%s"},
+	"can confirm": {
+		"%s: the %s (%s) can confirm revision %d of %s (key %s); nothing was written",
+		"%s：%s（%s）可以确认合同 %[5]s 第 %[4]d 版（公钥 %[6]s）；未写入任何内容",
+		"%s：%s（%s）可以確認契約 %[5]s 第 %[4]d 版（公鑰 %[6]s）；未寫入任何內容"},
+	"confirmed": {
+		"%s: the %s (%s) confirmed revision %d of %s (key %s)",
+		"%s：%s（%s）已确认合同 %[5]s 第 %[4]d 版（公钥 %[6]s）",
+		"%s：%s（%s）已確認契約 %[5]s 第 %[4]d 版（公鑰 %[6]s）"},
+	"agreed": {
+		"agreed: both parties confirmed revision %d",
+		"已达成：双方均已确认第 %d 版",
+		"已成立：雙方均已確認第 %d 版"},
+	"waiting": {"waiting for the %s", "等待%s确认", "等待%s確認"},
+	"revision": {
+		"revision %d, by the %s: agreement %s, text %s",
+		"第 %d 版，由%s提出：条款摘要 %s，文本摘要 %s",
+		"第 %d 版，由%s提出：條款摘要 %s，文本摘要 %s"},
+	"changes from":   {"changes from revision %d:", "与第 %d 版相比的变更：", "與第 %d 版相比的變更："},
+	"no differences": {"no differences", "没有差异", "沒有差異"},
+	"full text":      {"the full text: tradepact render %s", "完整文本：tradepact render %s", "完整文字：tradepact render %s"},
+	"seller":         {"seller", "卖方", "賣方"},
+	"buyer":          {"buyer", "买方", "買方"},
+}
+
+func langIndex(lang string) int {
+	switch lang {
+	case "zh-Hans":
+		return 1
+	case "zh-Hant":
+		return 2
+	}
+	return 0
+}
+
+// tr returns message key in e.lang, formatted with args.
+func (e *env) tr(key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		panic("tradepact: no message " + key)
+	}
+	return fmt.Sprintf(m[langIndex(e.lang)], args...)
+}
+
+// say prints message key in e.lang on standard output.
+func (e *env) say(key string, args ...any) { fmt.Fprintln(e.stdout, e.tr(key, args...)) }
+
+// role names a role in e.lang: "the seller" is "seller" in English, as the
+// messages put "the" before it.
+func (e *env) role(r confirm.Role) string { return e.tr(string(r)) }
