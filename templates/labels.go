@@ -82,7 +82,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement":               "a replacement",
 		"remedy.replacement_or_refund":     "a replacement or, at the Buyer's choice, a full refund",
 		"remedy.cancel_and_refund":         "cancel the contract with a full refund",
-		"remedy.refund_by_remaining_value": "a refund in proportion to the remaining value",
+		"remedy.refund_by_remaining_value": "a full refund if the card is invalid, and otherwise a refund of the sale price in proportion to the missing balance",
 		"remedy.refund_and_compensation":   "a full refund plus compensation for the Buyer's proven loss",
 
 		"before.purchase": "the Seller buys the item",
@@ -179,8 +179,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.partial_refund":            "雙方協議之部分退款",
 		"remedy.replacement":               "換貨",
 		"remedy.replacement_or_refund":     "換貨，或依買方選擇全額退款",
-		"remedy.cancel_and_refund":         "解除契約並全額退款",
-		"remedy.refund_by_remaining_value": "按剩餘價值比例退款",
+		"remedy.cancel_and_refund":         "解除契約並請求賣方全額退款",
+		"remedy.refund_by_remaining_value": "卡片或序號無效者全額退款，餘額短少者按短少餘額占所載餘額之比例退還售價",
 		"remedy.refund_and_compensation":   "全額退款及賠償買方經證明之損失",
 
 		"before.purchase": "賣方購入商品",
@@ -277,8 +277,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.partial_refund":            "双方协商一致的部分退款",
 		"remedy.replacement":               "换货",
 		"remedy.replacement_or_refund":     "换货，或由买方选择全额退款",
-		"remedy.cancel_and_refund":         "解除合同并全额退款",
-		"remedy.refund_by_remaining_value": "按剩余价值比例退款",
+		"remedy.cancel_and_refund":         "解除合同并要求卖方全额退款",
+		"remedy.refund_by_remaining_value": "卡或兑换码无效的全额退款，余额短少的按短少余额占约定余额的比例退还售价",
 		"remedy.refund_and_compensation":   "全额退款及赔偿买方经证明的损失",
 
 		"before.purchase": "卖方购入商品",

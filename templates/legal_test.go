@@ -64,8 +64,8 @@ func TestNoReasonReturnLaw(t *testing.T) {
 // is a verb phrase, the others are things the buyer asks for.
 func TestLateDeliveryRemedyGrammar(t *testing.T) {
 	want := map[agreement.Locale]map[string]string{
-		agreement.LocaleZHHant: {"cancel_and_refund": "買方得解除契約並全額退款。", "partial_refund": "買方得請求雙方協議之部分退款。"},
-		agreement.LocaleZHHans: {"cancel_and_refund": "买方有权解除合同并全额退款。", "partial_refund": "买方有权要求双方协商一致的部分退款。"},
+		agreement.LocaleZHHant: {"cancel_and_refund": "買方得解除契約並請求賣方全額退款。", "partial_refund": "買方得請求雙方協議之部分退款。"},
+		agreement.LocaleZHHans: {"cancel_and_refund": "买方有权解除合同并要求卖方全额退款。", "partial_refund": "买方有权要求双方协商一致的部分退款。"},
 		agreement.LocaleEN:     {"cancel_and_refund": "the Buyer is entitled to cancel the contract with a full refund.", "partial_refund": "the Buyer is entitled to a partial refund agreed between the parties."},
 	}
 	for l, byRemedy := range want {
@@ -106,6 +106,33 @@ func TestEarnestMoneyConditions(t *testing.T) {
 		a.Jurisdiction = c.jur
 		if got := strings.Join(strings.Fields(execute(t, a)), " "); !strings.Contains(got, c.want) {
 			t.Errorf("%s %s: missing %q", c.jur, c.locale, c.want)
+		}
+	}
+}
+
+// TestCancellationKeepsEarnestRules: a free cancellation right does not
+// undo the earnest money (定金) rules: the party who cancels loses it or
+// returns it twice over. Without an earnest deposit nothing is said.
+func TestCancellationKeepsEarnestRules(t *testing.T) {
+	base := loadExample(t, "secondhand-zh-Hans.yaml") // earnest 200, cancellation before shipment
+	want := map[agreement.Locale]string{
+		agreement.LocaleEN:     "except the earnest money: a Buyer who cancels forfeits it, and a Seller who cancels returns it twice over",
+		agreement.LocaleZHHans: "但定金除外：买方解除的，定金不予返还；卖方解除的，应双倍返还定金",
+		agreement.LocaleZHHant: "但定金不在此限：買方解除者，定金歸賣方所有；賣方解除者，應加倍返還定金",
+	}
+	for l, w := range want {
+		a := withLocale(base, l)
+		if got := execute(t, a); !strings.Contains(got, w) {
+			t.Errorf("%s: missing %q", l, w)
+		}
+		p := a.Payment
+		p.Deposit = nil
+		if p.LatePayment == "cancel_forfeit_deposit" {
+			p.LatePayment = "cancel"
+		}
+		a.Payment = p
+		if got := execute(t, a); strings.Contains(got, w) {
+			t.Errorf("%s without a deposit: has %q", l, w)
 		}
 	}
 }
