@@ -294,11 +294,15 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 		ls := ln.Start + strings.Index(seg, ln.Text)
 		le := ls + len(ln.Text)
 		lw := l.measure(ln.Text, st.size)
+		// Justified CJK lines stretch only at the gaps next to a wide
+		// character: Latin words and numbers on the line keep their
+		// letter spacing.
 		tc := 0.0
-		n := utf8.RuneCountInString(ln.Text)
-		if st.justify && !ln.Hard && i < len(br)-1 && n > 1 && hasWide(ln.Text) {
-			if t := (width - lw) / float64(n-1); t > 0 && t < st.size*0.12 {
-				tc = t
+		if st.justify && !ln.Hard && i < len(br)-1 {
+			if g := cjkGaps(ln.Text); g > 0 {
+				if t := (width - lw) / float64(g); t > 0 && t < st.size*0.25 {
+					tc = t
+				}
 			}
 		}
 		lx := x
@@ -316,10 +320,71 @@ func (l *layout) lines(text string, spans []span, x, width float64, st textStyle
 				continue
 			}
 			s := text[a:b]
-			ops = append(ops, op{kind: 't', x: lx, y: base, s: s, size: st.size, bold: st.bold || sp.bold, italic: sp.italic, tc: tc})
-			lx += l.measure(s, st.size) + tc*float64(utf8.RuneCountInString(s))
+			mk := func(s string, tc float64) op {
+				return op{kind: 't', x: lx, y: base, s: s, size: st.size, bold: st.bold || sp.bold, italic: sp.italic, tc: tc}
+			}
+			if tc == 0 {
+				ops = append(ops, mk(s, 0))
+				lx += l.measure(s, st.size)
+				continue
+			}
+			// Runs of wide characters carry the spacing after each of
+			// their characters; a run of others is set solid, with the
+			// spacing after it when a wide character follows.
+			for _, r := range wideRuns(s) {
+				if r.wide {
+					ops = append(ops, mk(r.s, tc))
+					lx += l.measure(r.s, st.size) + tc*float64(utf8.RuneCountInString(r.s))
+					continue
+				}
+				ops = append(ops, mk(r.s, 0))
+				lx += l.measure(r.s, st.size)
+				if next, _ := utf8.DecodeRuneInString(text[a+r.end:]); a+r.end < le && linebreak.Wide(next) {
+					lx += tc
+				}
+			}
 		}
-		out = append(out, line{text: ln.Text, ops: ops, forced: ln.Forced, width: lw + tc*float64(n-1), at: ls})
+		out = append(out, line{text: ln.Text, ops: ops, forced: ln.Forced, width: lw + tc*float64(cjkGaps(ln.Text)), at: ls})
+	}
+	return out
+}
+
+// cjkGaps counts the gaps between adjacent characters of s of which at
+// least one is wide: where a justified line may stretch.
+func cjkGaps(s string) int {
+	n, prevWide, first := 0, false, true
+	for _, r := range s {
+		w := linebreak.Wide(r)
+		if !first && (w || prevWide) {
+			n++
+		}
+		prevWide, first = w, false
+	}
+	return n
+}
+
+type run struct {
+	s    string
+	end  int // byte offset in the string split, just after the run
+	wide bool
+}
+
+// wideRuns splits s into maximal runs of wide and of other characters.
+func wideRuns(s string) []run {
+	var out []run
+	start := 0
+	for i, r := range s {
+		w := linebreak.Wide(r)
+		if i > start && w != out[len(out)-1].wide {
+			out[len(out)-1].s, out[len(out)-1].end = s[start:i], i
+			start = i
+		}
+		if i == start {
+			out = append(out, run{wide: w})
+		}
+	}
+	if len(out) > 0 {
+		out[len(out)-1].s, out[len(out)-1].end = s[start:], len(s)
 	}
 	return out
 }

@@ -66,6 +66,10 @@ func TestLayoutProperties(t *testing.T) {
 				if o.x < x0-1e-6 {
 					t.Errorf("%q at width %.1f: line %d starts left of the measure", text, width, k)
 				}
+				if o.tc > 0 && strings.ContainsFunc(o.s, func(r rune) bool { return !linebreak.Wide(r) }) {
+					// Justification stretches CJK gaps only: Latin words keep their spacing.
+					t.Errorf("%q at width %.1f: line %d letter-spaces %q", text, width, k, o.s)
+				}
 			}
 			if drawn.String() != ln.text {
 				t.Errorf("line %d draws %q, laid out %q", k, drawn.String(), ln.text)
