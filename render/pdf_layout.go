@@ -573,6 +573,10 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 		measureRow(r, size)
 	}
 	for i := range minW {
+		// A column of short labels keeps its natural width (up to 8 em)
+		// rather than wrapping mid-word to make room for a long token
+		// in another column, as the signing record's digests are.
+		minW[i] = max(minW[i], min(maxW[i], 8*size+2*cellPadX+1))
 		minW[i] = min(minW[i], width*0.4, maxW[i])
 	}
 	cols := make([]float64, ncols)
