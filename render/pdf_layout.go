@@ -778,19 +778,23 @@ func (l *layout) run() ([][]op, error) {
 	if len(l.doc.Record) > 0 || m.QR != "" {
 		lh := l.lineHeight(size)
 		rs := size * 0.9
-		first := len(l.items)
 		l.groups++
 		g := l.groups
-		// The record and its QR code stay on one page when they fit.
+		if len(l.doc.Record) == 0 && len(l.items) > 0 && l.items[len(l.items)-1].group != 0 {
+			// A QR code alone goes with the block before it (the
+			// signature block), never onto a page of its own.
+			g = l.items[len(l.items)-1].group
+		}
+		// The rule that sets the record apart is an item of its own, so
+		// that at the top of a page it is drawn below the header, not
+		// on it. The record and its QR code stay on one page when they
+		// fit.
+		l.add(&item{h: lh * 0.9, before: lh * 0.6, ops: []op{{kind: 'l', x: l.left, y: lh * 0.3, x2: l.left + l.width, y2: lh * 0.3, lw: 0.5, grey: 128}}}, g)
 		l.blocks(l.doc.Record, l.left, l.width, rs, g, "record")
 		if m.QR != "" {
 			if err := l.qr(m.QR, size, g); err != nil {
 				return nil, err
 			}
-		}
-		if first < len(l.items) {
-			l.items[first].before = max(l.items[first].before, lh*1.2)
-			l.items[first].ops = append(l.items[first].ops, op{kind: 'l', x: l.left, y: -lh * 0.6, x2: l.left + l.width, y2: -lh * 0.6, lw: 0.5, grey: 128})
 		}
 	}
 	pages := l.paginate()

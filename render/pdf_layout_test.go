@@ -119,3 +119,37 @@ func TestLayoutProperties(t *testing.T) {
 		}
 	}
 }
+
+// A QR code without a signing record goes with the signature block before
+// it: it never lands alone on a page of its own.
+func TestQRKeptWithSignatureBlock(t *testing.T) {
+	md := "# Contract\n\nSome text.\n\n<!-- keep -->\n\n## Signatures\n\n| | Seller | Buyer |\n|---|---|---|\n| Name | A | B |\n| Signature | | |\n\n<!-- /keep -->\n"
+	doc, err := Parse([]byte(md), Meta{ID: "TP-1", QR: "sha256:" + strings.Repeat("ab", 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Lang = "en"
+	faces, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
+	if _, err := l.run(); err != nil {
+		t.Fatal(err)
+	}
+	groupOf := func(text string) int {
+		for _, it := range l.items {
+			for _, o := range it.ops {
+				if o.kind == 't' && strings.Contains(o.s, text) {
+					return it.group
+				}
+			}
+		}
+		t.Fatalf("no item draws %q", text)
+		return 0
+	}
+	sig, qr := groupOf("Signature"), groupOf(labels[0].qr)
+	if sig == 0 || qr != sig {
+		t.Errorf("signature block group %d, QR group %d: want the same, non-zero", sig, qr)
+	}
+}
