@@ -466,10 +466,23 @@ func (l *layout) blocks(bs []Block, x, width, size float64, group int, path stri
 		case BlockParagraph:
 			l.paragraph(b.Inlines, x, width, textStyle{size: size, justify: true}, lh*0.35, false, group, where)
 		case BlockList:
-			l.list(b, x, width, size, group, where)
+			// A short list (the price lines: subtotal, shipping, total)
+			// is not split across pages.
+			g := group
+			if g == 0 && len(b.Items) <= 4 {
+				l.groups++
+				g = l.groups
+			}
+			l.list(b, x, width, size, g, where)
 		case BlockTable:
 			if b.Table != nil {
-				l.table(b.Table, x, width, size, group, where)
+				// Nor is a short table: three instalments on one page.
+				g := group
+				if g == 0 && len(b.Table.Rows) <= 5 {
+					l.groups++
+					g = l.groups
+				}
+				l.table(b.Table, x, width, size, g, where)
 			}
 		case BlockRule:
 			l.add(&item{h: lh * 0.6, before: lh * 0.3, ops: []op{{kind: 'l', x: x, y: lh * 0.3, x2: x + width, y2: lh * 0.3, lw: 0.5, grey: 128}}}, group)
@@ -833,6 +846,13 @@ func (l *layout) paginate() [][]op {
 			for j+1 < len(l.items) && l.items[j].keepNext {
 				j++
 				n += l.items[j].h + l.items[j].before
+			}
+			// A heading goes with the whole group that follows it, if
+			// one starts there (a short table or list kept together).
+			if g := l.items[j].group; g != 0 && g != it.group {
+				for k := j + 1; k < len(l.items) && l.items[k].group == g; k++ {
+					n += l.items[k].h + l.items[k].before
+				}
 			}
 			if n <= body {
 				need = n
