@@ -153,3 +153,36 @@ func TestQRKeptWithSignatureBlock(t *testing.T) {
 		t.Errorf("signature block group %d, QR group %d: want the same, non-zero", sig, qr)
 	}
 }
+
+// Short tables and lists are kept on one page: their items share a group.
+func TestShortTablesAndListsKept(t *testing.T) {
+	md := "# C\n\n| No. | Due | Amount |\n|---|---|---|\n| 1 | 2026-11-25 | 10 |\n| 2 | 2026-12-25 | 10 |\n| 3 | 2027-01-25 | 10 |\n\n- Subtotal: 1\n- Shipping: 2\n- Total: 3\n"
+	doc, err := Parse([]byte(md), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
+	if _, err := l.run(); err != nil {
+		t.Fatal(err)
+	}
+	groups := map[string]int{}
+	for _, it := range l.items {
+		for _, o := range it.ops {
+			if o.kind == 't' {
+				groups[o.s] = it.group
+			}
+		}
+	}
+	for _, set := range [][]string{{"2026-11-25", "2026-12-25", "2027-01-25"}, {"Subtotal: 1", "Shipping: 2", "Total: 3"}} {
+		g := groups[set[0]]
+		for _, s := range set {
+			if groups[s] == 0 || groups[s] != g {
+				t.Errorf("%q in group %d, %q in group %d: want one non-zero group", s, groups[s], set[0], g)
+			}
+		}
+	}
+}
