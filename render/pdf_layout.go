@@ -614,6 +614,17 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 			cols[i] = width * minW[i] / sMin
 		}
 	}
+	if header != nil && header[0].text == "" && ncols > 2 {
+		// A table whose first header cell is empty has its row labels
+		// there and one column per party (the signature block): every
+		// party gets the same room to sign, however long its name.
+		rest := (width - cols[0]) / float64(ncols-1)
+		if rest >= slices.Max(minW[1:]) {
+			for i := 1; i < ncols; i++ {
+				cols[i] = rest
+			}
+		}
+	}
 	align := func(i int) Align {
 		if i < len(t.Align) {
 			return t.Align[i]
@@ -803,7 +814,13 @@ func (l *layout) run() ([][]op, error) {
 		// on it. The record and its QR code stay on one page when they
 		// fit.
 		l.add(&item{h: lh * 0.9, before: lh * 0.6, ops: []op{{kind: 'l', x: l.left, y: lh * 0.3, x2: l.left + l.width, y2: lh * 0.3, lw: 0.5, grey: 128}}}, g)
-		l.blocks(l.doc.Record, l.left, l.width, rs, g, "record")
+		// Its heading is set like the other headings; the rest smaller.
+		rec := l.doc.Record
+		if len(rec) > 0 && rec[0].Kind == BlockHeading {
+			l.blocks(rec[:1], l.left, l.width, size, g, "record")
+			rec = rec[1:]
+		}
+		l.blocks(rec, l.left, l.width, rs, g, "record")
 		if m.QR != "" {
 			if err := l.qr(m.QR, size, g); err != nil {
 				return nil, err
