@@ -56,6 +56,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"method.escrow":           "through the platform's escrow",
 		"method.bank_transfer":    "by bank transfer",
 		"method.cash_on_delivery": "in cash on delivery",
+		"method.cash_in_person":   "in cash at the handover",
 		"method.installments":     "in installments",
 		"method.other":            "by a method the parties agree in writing",
 
@@ -155,6 +156,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"method.escrow":           "透過平台代收（履約保證）",
 		"method.bank_transfer":    "以銀行轉帳方式",
 		"method.cash_on_delivery": "以貨到付款方式",
+		"method.cash_in_person":   "於面交時當場以現金",
 		"method.installments":     "分期",
 		"method.other":            "以雙方書面約定之方式",
 
@@ -254,6 +256,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"method.escrow":           "通过平台担保交易",
 		"method.bank_transfer":    "以银行转账方式",
 		"method.cash_on_delivery": "以货到付款方式",
+		"method.cash_in_person":   "在当面交付时以现金",
 		"method.installments":     "以分期方式",
 		"method.other":            "以双方书面约定的方式",
 
