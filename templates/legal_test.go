@@ -136,3 +136,39 @@ func TestCancellationKeepsEarnestRules(t *testing.T) {
 		}
 	}
 }
+
+// TestPriceFixedUnlessBuyerBearsRate: the price article does not promise a
+// fixed price when a proxy item puts the exchange-rate risk on the buyer.
+func TestPriceFixedUnlessBuyerBearsRate(t *testing.T) {
+	base := loadExample(t, "proxy_purchase-zh-Hant.yaml")
+	fixed := map[agreement.Locale]string{
+		agreement.LocaleEN:     "whatever happens to exchange rates",
+		agreement.LocaleZHHans: "汇率或商店售价的涨跌均不影响",
+		agreement.LocaleZHHant: "匯率或商店售價之漲跌均不影響",
+	}
+	borne := map[agreement.Locale]string{
+		agreement.LocaleEN:     "is borne by the Buyer as the proxy purchase terms say",
+		agreement.LocaleZHHans: "依代购条款由买方承担",
+		agreement.LocaleZHHant: "依代購條款由買方承擔",
+	}
+	for l := range fixed {
+		a := withLocale(base, l)
+		got := execute(t, a)
+		if !strings.Contains(got, fixed[l]) || strings.Contains(got, borne[l]) {
+			t.Errorf("%s, seller bears the rate: want %q only", l, fixed[l])
+		}
+		items := append([]agreement.Item(nil), a.Items...)
+		for i := range items {
+			if items[i].Proxy != nil {
+				p := *items[i].Proxy
+				p.FXChangeBorneBy = "buyer"
+				items[i].Proxy = &p
+			}
+		}
+		a.Items = items
+		got = execute(t, a)
+		if strings.Contains(got, fixed[l]) || !strings.Contains(got, borne[l]) {
+			t.Errorf("%s, buyer bears the rate: want %q only", l, borne[l])
+		}
+	}
+}
