@@ -47,7 +47,8 @@
 // [Result.Head] with a copy the other party or the marketplace kept.
 // Because hashes and signatures cover canonical forms, a file that a
 // database re-serialised (keys reordered, white space changed) still
-// verifies.
+// verifies. A program that stores the file replaces its copy only with a
+// file whose history continues it: [Contract.Extends].
 //
 // # Verification
 //
@@ -56,7 +57,10 @@
 // from its terms) or one of the typed errors [*MalformedError],
 // [*DigestMismatchError], [*MismatchError], [*HistoryError], [*KeyError],
 // [*InvalidSignatureError] and [*MissingPartyError], all usable with
-// errors.As.
+// errors.As. [ErrorMessage] explains any of them to the parties in English,
+// Simplified or Traditional Chinese. A backend gates the trade on
+// [Result.AgreedAndRerendered] when the text must also have been rendered
+// again from the terms.
 //
 // Keys are Ed25519 ([GenerateKey], [NewKeyFromSeed]): small, fast,
 // deterministic signatures that the test vectors can print exactly, and
