@@ -306,15 +306,23 @@ func misindented(lines [][]byte, near int) (int, int) {
 	var stack []int
 	var prev []byte
 	scalar := -1 // the indentation of the key whose block scalar body is being read
+	body := -1   // the indentation of that body, from its first line
 	for i := 0; i < len(lines); i++ {
 		l := bytes.TrimRight(lines[i], "\r")
 		text := bytes.TrimLeft(l, " ")
 		ind := len(l) - len(text)
 		if scalar >= 0 {
-			if ind > scalar || len(bytes.TrimSpace(text)) == 0 {
+			if len(bytes.TrimSpace(text)) == 0 {
 				continue
 			}
-			scalar = -1
+			if body < 0 && ind > scalar {
+				body = ind
+			}
+			if body >= 0 && ind >= body {
+				prev = l // the body opens nothing after it
+				continue
+			}
+			scalar, body = -1, -1
 		}
 		if len(bytes.TrimSpace(text)) == 0 || text[0] == '#' {
 			continue
@@ -773,6 +781,9 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 			return d.fail(n.pos, path, RuleType, "quoted", n.value)
 		}
 		if !isInteger(n.value) {
+			if v := strings.TrimPrefix(n.value, "-"); len(v) > 1 && v[0] == '0' && isInteger(strings.TrimLeft(v, "0")+"0") {
+				return d.fail(n.pos, path, RuleType, "leading_zero", n.value)
+			}
 			return d.fail(n.pos, path, RuleType, want, n.value)
 		}
 	}

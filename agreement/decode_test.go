@@ -134,6 +134,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"quoted bool", "t.yaml", edit("exclusions_acknowledged: true", `exclusions_acknowledged: "true"`), agreement.RuleType, "refund.exclusions_acknowledged", 19, 83},
 		{"tab before a key", "t.yaml", edit("seller: {name: 王小明, account: \"shopee:wang\"}", "seller:\n\tname: x"), agreement.RuleSyntax, "", 8, 1},
 		{"continuation line is not the culprit", "t.yaml", strings.Replace(edit("seller: {name: 王小明, account: \"shopee:wang\"}", "seller:\n  name: Harbor\n    Audio LLC\n  account: x"), "- name: 星巴克隨行卡", "- name: \"010\" 隨行卡", 1), agreement.RuleSyntax, "", 13, 1},
+		{"misindented after a block scalar", "t.yaml", edit("    quantity: 1", "    description: |\n      line one\n      note: two\n     quantity: 1"), agreement.RuleSyntax, "", 15, 6},
+		{"leading zero message", "t.yaml", edit("quantity: 1", "quantity: 007"), agreement.RuleType, "items[0].quantity", 12, 15},
 		{"decimal for int", "t.yaml", edit("quantity: 1", "quantity: 2.9"), agreement.RuleType, "items[0].quantity", 12, 15},
 		{"exponent for int", "t.yaml", edit("quantity: 1", "quantity: 1e1"), agreement.RuleType, "items[0].quantity", 12, 15},
 		{"leading zero for int", "t.yaml", edit("quantity: 1", "quantity: 010"), agreement.RuleType, "items[0].quantity", 12, 15},

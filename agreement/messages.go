@@ -105,6 +105,7 @@ var catalog = map[string][3]string{
 	"type:date":          {"%q is not a date: write YYYY-MM-DD", "%q 不是日期：请写成 YYYY-MM-DD", "%q 不是日期：請寫成 YYYY-MM-DD"},
 	"type:integer":       {"%q is not a whole number", "%q 不是整数", "%q 不是整數"},
 	RuleFullWidth:        {"%q is written with full-width characters: write it with half-width digits and punctuation, as {param}", "%q 使用了全角字符：请改用半角数字和标点，写成 {param}", "%q 使用了全形字元：請改用半形數字與標點，寫成 {param}"},
+	"type:leading_zero":  {"%q starts with 0, which YAML reads as an octal number: write it without the leading zero", "%q 以 0 开头，YAML 会把它读成八进制数：请去掉开头的 0", "%q 以 0 開頭，YAML 會將其讀為八進位數：請去掉開頭的 0"},
 	"type:quoted":        {"%q is in quotes, which makes it text: write it without the quotes", "%q 加了引号，会被当作文本：请去掉引号", "%q 加了引號，會被當作文字：請去掉引號"},
 	"type:bool":          {"%q is not true or false", "%q 不是 true 或 false", "%q 不是 true 或 false"},
 	"type:text":          {"%q is not text", "%q 不是文本", "%q 不是文字"},

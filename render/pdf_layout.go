@@ -70,6 +70,7 @@ type layout struct {
 	more    int
 	items   []*item
 	groups  int
+	keeping int // depth of BlockKeep being laid out: its empty table cells are room to sign
 	left    float64
 	width   float64
 	top     float64
@@ -493,7 +494,9 @@ func (l *layout) blocks(bs []Block, x, width, size float64, group int, path stri
 				g = l.groups
 			}
 			first := len(l.items)
+			l.keeping++
 			l.blocks(b.Children, x, width, size, g, where+".children")
+			l.keeping--
 			if first < len(l.items) {
 				l.items[first].before = max(l.items[first].before, lh*0.8)
 			}
@@ -586,11 +589,24 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 		measureRow(r, size)
 	}
 	for i := range minW {
-		// A column of short labels keeps its natural width (up to 8 em)
-		// rather than wrapping mid-word to make room for a long token
-		// in another column, as the signing record's digests are.
-		minW[i] = max(minW[i], min(maxW[i], 8*size+2*cellPadX+1))
 		minW[i] = min(minW[i], width*0.4, maxW[i])
+	}
+	// A column of short labels (natural width up to 8 em) keeps its
+	// natural width rather than wrapping mid-word to make room for a long
+	// token in another column, as the signing record's digests are; when
+	// that leaves too little room, the columns shrink to their tokens.
+	labelMin := slices.Clone(minW)
+	for i := range labelMin {
+		if maxW[i] <= 8*size+2*cellPadX+1 {
+			labelMin[i] = maxW[i]
+		}
+	}
+	var lsum float64
+	for _, w := range labelMin {
+		lsum += w
+	}
+	if lsum < width {
+		minW = labelMin
 	}
 	cols := make([]float64, ncols)
 	sum := func(v []float64) (s float64) {
@@ -646,7 +662,7 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 		}
 		n = max(n, 1)
 		minH := 0.0
-		if group != 0 && !isHeader && signingRow(cs) {
+		if l.keeping > 0 && !isHeader && signingRow(cs) {
 			// A row left blank for a signature or a date in the
 			// signature block: room to sign by hand.
 			minH = 2.5 * lh
@@ -813,7 +829,7 @@ func (l *layout) run() ([][]op, error) {
 		// that at the top of a page it is drawn below the header, not
 		// on it. The record and its QR code stay on one page when they
 		// fit.
-		l.add(&item{h: lh * 0.9, before: lh * 0.6, ops: []op{{kind: 'l', x: l.left, y: lh * 0.3, x2: l.left + l.width, y2: lh * 0.3, lw: 0.5, grey: 128}}}, g)
+		l.add(&item{h: lh * 0.9, before: lh * 0.6, keepNext: true, ops: []op{{kind: 'l', x: l.left, y: lh * 0.3, x2: l.left + l.width, y2: lh * 0.3, lw: 0.5, grey: 128}}}, g)
 		// Its heading is set like the other headings; the rest smaller.
 		rec := l.doc.Record
 		if len(rec) > 0 && rec[0].Kind == BlockHeading {
@@ -864,15 +880,19 @@ func (l *layout) paginate() [][]op {
 				j++
 				n += l.items[j].h + l.items[j].before
 			}
+			if n <= body {
+				need = n
+			}
 			// A heading goes with the whole group that follows it, if
-			// one starts there (a short table or list kept together).
+			// one starts there (a short table or list kept together) and
+			// the two fit on a page; else with the group's first line.
 			if g := l.items[j].group; g != 0 && g != it.group {
 				for k := j + 1; k < len(l.items) && l.items[k].group == g; k++ {
 					n += l.items[k].h + l.items[k].before
 				}
-			}
-			if n <= body {
-				need = n
+				if n <= body {
+					need = n
+				}
 			}
 		}
 		if it.group != 0 && (i == 0 || l.items[i-1].group != it.group) {

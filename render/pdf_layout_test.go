@@ -186,3 +186,36 @@ func TestShortTablesAndListsKept(t *testing.T) {
 		}
 	}
 }
+
+// Empty cells are room to sign only in a kept block (the signature
+// block); a short table elsewhere keeps ordinary row heights.
+func TestRoomToSignOnlyInKeptBlocks(t *testing.T) {
+	faces, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowHeight := func(md string) float64 {
+		doc, err := Parse([]byte(md), Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
+		if _, err := l.run(); err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range l.items {
+			for _, o := range it.ops {
+				if o.kind == 't' && o.s == "Notes" {
+					return it.h
+				}
+			}
+		}
+		t.Fatal("no Notes row")
+		return 0
+	}
+	table := "| | Seller | Buyer |\n|---|---|---|\n| Name | A | B |\n| Notes | | |\n"
+	plain, kept := rowHeight(table), rowHeight("<!-- keep -->\n\n"+table+"\n<!-- /keep -->\n")
+	if !(plain < kept) {
+		t.Errorf("row height %.1f outside a kept block, %.1f inside: want it taller only inside", plain, kept)
+	}
+}

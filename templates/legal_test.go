@@ -120,10 +120,24 @@ func TestCancellationKeepsEarnestRules(t *testing.T) {
 		agreement.LocaleZHHans: "但定金除外：买方解除的，定金不予返还；卖方解除的，应双倍返还定金",
 		agreement.LocaleZHHant: "但定金不在此限：買方解除者，定金歸賣方所有；賣方解除者，應加倍返還定金",
 	}
+	only := map[agreement.Locale][2]string{ // what is said when only the buyer / only the seller may cancel
+		agreement.LocaleEN:     {"except the earnest money: a Buyer who cancels forfeits it.", "except the earnest money: a Seller who cancels returns it twice over."},
+		agreement.LocaleZHHans: {"但定金除外：买方解除的，定金不予返还。", "但定金除外：卖方解除的，应双倍返还定金。"},
+		agreement.LocaleZHHant: {"但定金不在此限：買方解除者，定金歸賣方所有。", "但定金不在此限：賣方解除者，應加倍返還定金。"},
+	}
 	for l, w := range want {
 		a := withLocale(base, l)
 		if got := execute(t, a); !strings.Contains(got, w) {
 			t.Errorf("%s: missing %q", l, w)
+		}
+		for i, by := range []string{"buyer", "seller"} {
+			b := withLocale(base, l)
+			c := *b.Cancellation
+			c.By = by
+			b.Cancellation = &c
+			if got := execute(t, b); !strings.Contains(got, only[l][i]) {
+				t.Errorf("%s, only the %s cancels: missing %q", l, by, only[l][i])
+			}
 		}
 		p := a.Payment
 		p.Deposit = nil
@@ -147,9 +161,9 @@ func TestPriceFixedUnlessBuyerBearsRate(t *testing.T) {
 		agreement.LocaleZHHant: "匯率或商店售價之漲跌均不影響",
 	}
 	borne := map[agreement.Locale]string{
-		agreement.LocaleEN:     "is borne by the Buyer as the proxy purchase terms say",
-		agreement.LocaleZHHans: "依代购条款由买方承担",
-		agreement.LocaleZHHant: "依代購條款由買方承擔",
+		agreement.LocaleEN:     "for the items whose proxy purchase terms put it on the Buyer",
+		agreement.LocaleZHHans: "代购条款约定由买方承担汇率变动的商品",
+		agreement.LocaleZHHant: "代購條款約定由買方承擔匯率變動之商品",
 	}
 	for l := range fixed {
 		a := withLocale(base, l)

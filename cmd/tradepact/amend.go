@@ -13,7 +13,7 @@ func init() {
 }
 
 func runAmend(e *env, args []string) int {
-	fs := newFlags(e, "amend", "--key KEY -o OUT [--as seller|buyer] [--time T] CONTRACT.json NEW_TERMS")
+	fs := newFlags(e, "amend", "--key KEY -o OUT [--as seller|buyer] [--time T] [--lang L] CONTRACT.json NEW_TERMS")
 	sf := addSigningFlags(fs, "the author's private key file", "where to write the amended contract file (may be CONTRACT.json itself)", true)
 	k, code := sf.parse(e, fs, args, 2)
 	if k == nil {

@@ -15,7 +15,7 @@ func init() {
 }
 
 func runConfirm(e *env, args []string) int {
-	fs := newFlags(e, "confirm", "--key KEY (-o OUT | --dry-run) [--as seller|buyer] [--time T] CONTRACT.json")
+	fs := newFlags(e, "confirm", "--key KEY (-o OUT | --dry-run) [--as seller|buyer] [--time T] [--lang L] CONTRACT.json")
 	sf := addSigningFlags(fs, "your private key file", "where to write the contract file (may be CONTRACT.json itself)", true)
 	dry := fs.Bool("dry-run", false, "check that the confirmation can be given and show what it confirms, without writing anything")
 	sf.noOut = dry
@@ -32,7 +32,7 @@ func runConfirm(e *env, args []string) int {
 	conf, err := c.Confirm(k, sf.at.time(), sf.as.options()...)
 	if errors.Is(err, confirm.ErrAlreadyConfirmed) {
 		e.errorf("%s", confirm.ErrorMessage(err, e.lang))
-		e.hintf("nothing to do; the file was not changed")
+		e.hintf("%s", e.tr("nothing to do"))
 		return exitFailure
 	}
 	if err != nil {

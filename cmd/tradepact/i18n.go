@@ -42,6 +42,7 @@ var messages = map[string][3]string{
 	"changes from":   {"changes from revision %d:", "与第 %d 版相比的变更：", "與第 %d 版相比的變更："},
 	"no differences": {"no differences", "没有差异", "沒有差異"},
 	"full text":      {"the full text: tradepact render %s", "完整文本：tradepact render %s", "完整文字：tradepact render %s"},
+	"nothing to do":  {"nothing to do; the file was not changed", "无需操作；文件未作改动", "無需操作；檔案未變更"},
 	"seller":         {"seller", "卖方", "賣方"},
 	"buyer":          {"buyer", "买方", "買方"},
 }

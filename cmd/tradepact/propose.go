@@ -13,7 +13,7 @@ func init() {
 }
 
 func runPropose(e *env, args []string) int {
-	fs := newFlags(e, "propose", "--key SELLER.key -o CONTRACT.json [--time T] TERMS")
+	fs := newFlags(e, "propose", "--key SELLER.key -o CONTRACT.json [--time T] [--lang L] TERMS")
 	sf := addSigningFlags(fs, "the seller's private key file", "the contract file to create", false)
 	k, code := sf.parse(e, fs, args, 1)
 	if k == nil {

@@ -12,7 +12,8 @@
 //     such as TP-2026-000123, NT$1,200, 2026-11-22, L/C stay whole;
 //   - a number stays with its CJK unit: 2026年11月22日, 7日, 920元;
 //   - digit groups joined by one space stay whole: +886 912 345 678, and so
-//     do groups of four hex digits: key fingerprints (effd fc07 1189 a432);
+//     do groups of four hex digits with a digit in each (fc07 1189 a432), as
+//     key fingerprints are written; such a run breaks after 24 characters;
 //   - kinsoku: no line starts with closing punctuation (，。、；：？！）」』 …) and
 //     none ends with opening punctuation (（「『 …), whatever UAX #14 says;
 //   - a token wider than the line is broken between grapheme clusters, and
@@ -251,7 +252,7 @@ func allowed(text string, i int) bool {
 		if len(before)-len(trimmed) != 1 || before[len(before)-1] != ' ' {
 			return true
 		}
-		if !(isDigit(last) && isDigit(next) || hexGroupEnd(trimmed) && hexGroupStart(after)) {
+		if !(isDigit(last) && isDigit(next) || hexGroupEnd(trimmed) && hexGroupStart(after) && hasDigit(trimmed[len(trimmed)-4:]) && hasDigit(after[:4])) {
 			return true
 		}
 		// Joined, but only up to maxGroupRun: a longer run (a list of
@@ -298,14 +299,46 @@ const maxGroupRun = 24
 
 func isGroupByte(c byte) bool { return isHex(c) || c == '+' }
 
-// groupRun returns the length of the run of group characters and single
-// spaces that ends s.
+// groupRun returns the length of the run of joined groups, with the
+// single spaces between them, that ends s: digit groups (with a leading
+// +) or four-hex-digit groups with a digit in them; a word such as
+// "face" before them is not counted.
 func groupRun(s string) int {
-	i := len(s)
-	for i > 0 && (isGroupByte(s[i-1]) || s[i-1] == ' ' && i > 1 && isGroupByte(s[i-2])) {
-		i--
+	end := len(s)
+	start := end
+	for {
+		j := start
+		for j > 0 && isGroupByte(s[j-1]) {
+			j--
+		}
+		tok := s[j:start]
+		if tok == "" || !(allDigits(strings.TrimPrefix(tok, "+")) || len(tok) == 4 && hexGroupEnd(s[:start]) && strings.ContainsAny(tok, "0123456789")) {
+			break
+		}
+		start = j
+		if j < 2 || s[j-1] != ' ' || !isGroupByte(s[j-2]) {
+			break
+		}
+		start = j - 1 // include the space, and look at the group before it
 	}
-	return len(s) - i
+	if start < end && s[start] == ' ' {
+		start++
+	}
+	return end - start
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(rune(s[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // groupLen returns the length of the group that starts s.

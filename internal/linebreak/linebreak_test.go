@@ -37,6 +37,7 @@ func TestBreak(t *testing.T) {
 		{"fingerprints stay whole", "公鑰 effd fc07 1189 a432 e67a（請與賣方核對）", 30, []string{"公鑰 effd fc07 1189 a432 e67a", "（請與賣方核對）"}},
 		{"hex-like words next to others still break", "feed the cafe", 9, []string{"feed the", "cafe"}},
 		{"a long run of groups breaks between groups", "Serials 4521 8873 1290 5567 8812 3345 9901 2234 7781 end", 30, []string{"Serials", "4521 8873 1290 5567 8812 3345", "9901 2234 7781 end"}},
+		{"a card number after hex-like words stays whole", "a bad deaf face 4111 1111 1111 1111", 22, []string{"a bad deaf face", "4111 1111 1111 1111"}},
 		{"words after a number still break", "within 7 days of 22 November", 12, []string{"within 7", "days of 22", "November"}},
 		{"newline is hard", "one\ntwo three", 20, []string{"one", "two three"}},
 		{"trailing spaces dropped", "alpha    beta", 7, []string{"alpha", "beta"}},
