@@ -124,19 +124,7 @@ func TestLayoutProperties(t *testing.T) {
 // it: it never lands alone on a page of its own.
 func TestQRKeptWithSignatureBlock(t *testing.T) {
 	md := "# Contract\n\nSome text.\n\n<!-- keep -->\n\n## Signatures\n\n| | Seller | Buyer |\n|---|---|---|\n| Name | A | B |\n| Signature | | |\n\n<!-- /keep -->\n"
-	doc, err := Parse([]byte(md), Meta{ID: "TP-1", QR: "sha256:" + strings.Repeat("ab", 32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc.Lang = "en"
-	faces, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
-	if _, err := l.run(); err != nil {
-		t.Fatal(err)
-	}
+	l := laidOut(t, md, Meta{ID: "TP-1", QR: "sha256:" + strings.Repeat("ab", 32)})
 	groupOf := func(text string) int {
 		for _, it := range l.items {
 			for _, o := range it.ops {
@@ -157,18 +145,7 @@ func TestQRKeptWithSignatureBlock(t *testing.T) {
 // Short tables and lists are kept on one page: their items share a group.
 func TestShortTablesAndListsKept(t *testing.T) {
 	md := "# C\n\n| No. | Due | Amount |\n|---|---|---|\n| 1 | 2026-11-25 | 10 |\n| 2 | 2026-12-25 | 10 |\n| 3 | 2027-01-25 | 10 |\n\n- Subtotal: 1\n- Shipping: 2\n- Total: 3\n"
-	doc, err := Parse([]byte(md), Meta{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	faces, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
-	if _, err := l.run(); err != nil {
-		t.Fatal(err)
-	}
+	l := laidOut(t, md, Meta{})
 	groups := map[string]int{}
 	for _, it := range l.items {
 		for _, o := range it.ops {
@@ -190,19 +167,8 @@ func TestShortTablesAndListsKept(t *testing.T) {
 // Empty cells are room to sign only in a kept block (the signature
 // block); a short table elsewhere keeps ordinary row heights.
 func TestRoomToSignOnlyInKeptBlocks(t *testing.T) {
-	faces, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	rowHeight := func(md string) float64 {
-		doc, err := Parse([]byte(md), Meta{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
-		if _, err := l.run(); err != nil {
-			t.Fatal(err)
-		}
+		l := laidOut(t, md, Meta{})
 		for _, it := range l.items {
 			for _, o := range it.ops {
 				if o.kind == 't' && o.s == "Notes" {
@@ -218,4 +184,23 @@ func TestRoomToSignOnlyInKeptBlocks(t *testing.T) {
 	if !(plain < kept) {
 		t.Errorf("row height %.1f outside a kept block, %.1f inside: want it taller only inside", plain, kept)
 	}
+}
+
+// laidOut parses md with meta and lays it out on A4 at 10 pt.
+func laidOut(t *testing.T, md string, meta Meta) *layout {
+	t.Helper()
+	doc, err := Parse([]byte(md), meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Lang = "en"
+	faces, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
+	if _, err := l.run(); err != nil {
+		t.Fatal(err)
+	}
+	return l
 }
