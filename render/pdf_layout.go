@@ -390,15 +390,6 @@ func wideRuns(s string) []run {
 	return out
 }
 
-func hasWide(s string) bool {
-	for _, r := range s {
-		if linebreak.Wide(r) {
-			return true
-		}
-	}
-	return false
-}
-
 func (l *layout) add(it *item, group int) *item {
 	it.group = group
 	l.items = append(l.items, it)

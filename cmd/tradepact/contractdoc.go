@@ -267,24 +267,6 @@ func localeOf(data []byte) string {
 	return ""
 }
 
-// hints are explain's hints in en, zh-Hans and zh-Hant.
-var hints = map[string][3]string{
-	"key":       {"compare the key fingerprints with the parties; one key acts for one role only", "请与双方核对公钥指纹；一把密钥只能代表一方", "請與雙方核對公鑰指紋；一把金鑰只能代表一方"},
-	"history":   {"the history was edited, reordered or cut: compare the file with the other party's copy", "历史记录被修改、调换顺序或截断：请与对方保存的副本比对", "歷史紀錄遭修改、調換順序或截斷：請與對方保存的副本比對"},
-	"malformed": {"this is not a tradepact contract file, or it was edited by hand", "这不是 tradepact 合同文件，或已被手动修改", "這不是 tradepact 契約檔案，或已遭手動修改"},
-}
-
-func hint(lang, name string) string {
-	h := hints[name]
-	switch lang {
-	case "zh-Hans":
-		return h[1]
-	case "zh-Hant":
-		return h[2]
-	}
-	return h[0]
-}
-
 // explain prints a verification error, in the contract's language when it
 // is known, and, where it helps, a hint.
 func explain(e *env, path string, err error) {
@@ -296,11 +278,11 @@ func explain(e *env, path string, err error) {
 	)
 	switch {
 	case errors.As(err, &ke):
-		e.hintf("%s", hint(e.lang, "key"))
+		e.hintf("%s", e.tr("hint key"))
 	case errors.As(err, &he):
-		e.hintf("%s", hint(e.lang, "history"))
+		e.hintf("%s", e.tr("hint history"))
 	case errors.As(err, &me):
-		e.hintf("%s", hint(e.lang, "malformed"))
+		e.hintf("%s", e.tr("hint malformed"))
 	}
 }
 
