@@ -247,12 +247,12 @@ func allowed(text string, i int) bool {
 		return false
 	}
 	if len(trimmed) < len(before) {
-		// A break after white space, except one space between digits:
-		// a phone number written in groups (+886 912 345 678) stays whole.
+		// A break after white space, except one space between digit
+		// groups (+886 912 345 678) or hex groups (fc07 1189 a432).
 		if len(before)-len(trimmed) != 1 || before[len(before)-1] != ' ' {
 			return true
 		}
-		if !(isDigit(last) && isDigit(next) || hexGroupEnd(trimmed) && hexGroupStart(after) && hasDigit(trimmed[len(trimmed)-4:]) && hasDigit(after[:4])) {
+		if !(isDigit(last) && isDigit(next) || hexGroupEnd(trimmed) && hexGroupStart(after)) {
 			return true
 		}
 		// Joined, but only up to maxGroupRun: a longer run (a list of
@@ -312,7 +312,7 @@ func groupRun(s string) int {
 			j--
 		}
 		tok := s[j:start]
-		if tok == "" || !(allDigits(strings.TrimPrefix(tok, "+")) || len(tok) == 4 && hexGroupEnd(s[:start]) && strings.ContainsAny(tok, "0123456789")) {
+		if tok == "" || !(allDigits(strings.TrimPrefix(tok, "+")) || len(tok) == 4 && hexGroupEnd(s[:start])) {
 			break
 		}
 		start = j
@@ -326,8 +326,6 @@ func groupRun(s string) int {
 	}
 	return end - start
 }
-
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 func allDigits(s string) bool {
 	if s == "" {
@@ -352,23 +350,29 @@ func groupLen(s string) int {
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' }
 
-// hexGroupEnd reports whether s ends with a group of four lower-case hex
-// digits, as key fingerprints and short digests are written (effd fc07
-// 1189): such groups joined by one space stay on one line.
+// hexGroupEnd reports whether s ends with a hex group: four lower-case
+// hex digits, at least one of them a decimal digit (so that words such as
+// "face" are not groups), as key fingerprints and short digests are
+// written (fc07 1189).
 func hexGroupEnd(s string) bool {
 	n := len(s)
-	if n < 4 || !isHex(s[n-1]) || !isHex(s[n-2]) || !isHex(s[n-3]) || !isHex(s[n-4]) {
-		return false
-	}
-	return n == 4 || !isWordByte(s[n-5])
+	return n >= 4 && hexGroup(s[n-4:]) && (n == 4 || !isWordByte(s[n-5]))
 }
 
-// hexGroupStart reports whether s starts with such a group.
+// hexGroupStart reports whether s starts with a hex group.
 func hexGroupStart(s string) bool {
-	if len(s) < 4 || !isHex(s[0]) || !isHex(s[1]) || !isHex(s[2]) || !isHex(s[3]) {
-		return false
+	return len(s) >= 4 && hexGroup(s[:4]) && (len(s) == 4 || !isWordByte(s[4]))
+}
+
+func hexGroup(g string) bool {
+	digit := false
+	for i := 0; i < len(g); i++ {
+		if !isHex(g[i]) {
+			return false
+		}
+		digit = digit || isDigit(rune(g[i]))
 	}
-	return len(s) == 4 || !isWordByte(s[4])
+	return digit
 }
 
 func isWordByte(c byte) bool {
