@@ -592,20 +592,16 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 			labelMin[i] = maxW[i]
 		}
 	}
-	var lsum float64
-	for _, w := range labelMin {
-		lsum += w
-	}
-	if lsum < width {
-		minW = labelMin
-	}
-	cols := make([]float64, ncols)
 	sum := func(v []float64) (s float64) {
 		for _, x := range v {
 			s += x
 		}
 		return s
 	}
+	if sum(labelMin) < width {
+		minW = labelMin
+	}
+	cols := make([]float64, ncols)
 	switch sMax, sMin := sum(maxW), sum(minW); {
 	case sMax <= width:
 		for i := range cols {
