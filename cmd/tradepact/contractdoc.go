@@ -104,8 +104,9 @@ var termsLine = regexp.MustCompile(`(?m)^(?:tradepact[ \t]*:|[ \t{]*"tradepact"[
 
 // refuseClobber returns an error if -o names an existing file that a
 // command writing output must not replace: a key, a contract file, or
-// (unless termsOK) a terms file. Rendered output may be replaced.
-func refuseClobber(path string, termsOK bool) error {
+// (unless termsOK) a terms file, or (unless pdfOK) a PDF. Other rendered
+// output may be replaced.
+func refuseClobber(path string, termsOK, pdfOK bool) error {
 	head, err := readLimited(path, 4096)
 	if err != nil {
 		return nil // nothing there, or nothing readable: the write will say
@@ -119,6 +120,8 @@ func refuseClobber(path string, termsOK bool) error {
 		what = "a contract file"
 	case !termsOK && termsLine.Match(head):
 		what = "a terms file"
+	case !pdfOK && isPDF(head):
+		what = "a PDF"
 	}
 	if what != "" {
 		return fmt.Errorf("%s is %s; not overwriting it with this output", path, what)

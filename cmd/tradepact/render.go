@@ -111,7 +111,7 @@ func runRender(e *env, args []string) int {
 			e.errorf("render: -o %s is the input file; the contract would replace the terms", *out)
 			return exitUsage
 		}
-		if err := refuseClobber(*out, false); err != nil {
+		if err := refuseClobber(*out, false, true); err != nil {
 			e.errorf("render: %v", err)
 			return exitFailure
 		}

@@ -65,12 +65,8 @@ func runTerms(e *env, args []string) int {
 		e.stdout.Write(b.Bytes())
 		return exitOK
 	}
-	if err := refuseClobber(*out, true); err != nil {
+	if err := refuseClobber(*out, true, false); err != nil {
 		e.errorf("terms: %v", err)
-		return exitFailure
-	}
-	if old, err := readLimited(*out, 8); err == nil && isPDF(old) {
-		e.errorf("terms: %s is a PDF; not overwriting it with terms", *out)
 		return exitFailure
 	}
 	if err := atomicfile.Write(*out, b.Bytes(), 0o644); err != nil {
