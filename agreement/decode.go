@@ -765,9 +765,6 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 	// YAML would read yes, on and Y as true, and 2.9 or 1e1 into a whole
 	// number (truncated): only true, false and decimal digits are what
 	// they look like, and what a JSON file may hold.
-	if half := halfWidth(want, n.value); half != "" {
-		return d.fail(n.pos, path, RuleFullWidth, half, n.value)
-	}
 	switch want {
 	case "bool":
 		if n.quoted && (n.value == "true" || n.value == "false") {
@@ -781,6 +778,9 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 			return d.fail(n.pos, path, RuleType, "quoted", n.value)
 		}
 		if !isInteger(n.value) {
+			if half := halfWidth(want, n.value); half != "" {
+				return d.fail(n.pos, path, RuleFullWidth, half, n.value)
+			}
 			if v := strings.TrimPrefix(n.value, "-"); len(v) > 1 && v[0] == '0' && isInteger(strings.TrimLeft(v, "0")+"0") {
 				return d.fail(n.pos, path, RuleType, "leading_zero", n.value)
 			}
@@ -800,6 +800,11 @@ func (d *decoder) leaf(n *tnode, v reflect.Value, path string) error {
 		}
 	}
 	if err != nil {
+		// Only a value that fails is looked at again: full-width digits
+		// typed by a Chinese input method.
+		if half := halfWidth(want, n.value); half != "" {
+			return d.fail(n.pos, path, RuleFullWidth, half, n.value)
+		}
 		if want == "date" && looksLikeDate(n.value) {
 			want = "calendar_date" // 2026-11-31: the form is right, the day is not
 		}
