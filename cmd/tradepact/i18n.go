@@ -46,8 +46,20 @@ var messages = map[string][3]string{
 	"hint history":   {"the history was edited, reordered or cut: compare the file with the other party's copy", "历史记录被修改、调换顺序或截断：请与对方保存的副本比对", "歷史紀錄遭修改、調換順序或截斷：請與對方保存的副本比對"},
 	"hint malformed": {"this is not a tradepact contract file, or it was edited by hand", "这不是 tradepact 合同文件，或已被手动修改", "這不是 tradepact 契約檔案，或已遭手動修改"},
 	"nothing to do":  {"nothing to do; the file was not changed", "无需操作；文件未作改动", "無需操作；檔案未變更"},
-	"seller":         {"seller", "卖方", "賣方"},
-	"buyer":          {"buyer", "买方", "買方"},
+	"private key file": {
+		"this is a private key file, not terms or a contract file; its content is not shown (keep it to yourself)",
+		"这是私钥文件，不是条款文件或合同文件；其内容不予显示（请妥善保管，勿交给他人）",
+		"這是私鑰檔案，不是條款檔案或契約檔案；其內容不予顯示（請妥善保管，勿交給他人）"},
+	"public key file": {
+		"this is a public key file, not terms or a contract file",
+		"这是公钥文件，不是条款文件或合同文件",
+		"這是公鑰檔案，不是條款檔案或契約檔案"},
+	"hint key file": {
+		"give the terms file (terms.yaml) or the contract file (deal.contract.json) here; keys go after --key, --seller-pub or --buyer-pub",
+		"此处应为条款文件（terms.yaml）或合同文件（deal.contract.json）；密钥请用 --key、--seller-pub 或 --buyer-pub 指定",
+		"此處應為條款檔案（terms.yaml）或契約檔案（deal.contract.json）；金鑰請用 --key、--seller-pub 或 --buyer-pub 指定"},
+	"seller": {"seller", "卖方", "賣方"},
+	"buyer":  {"buyer", "买方", "買方"},
 }
 
 func langIndex(lang string) int {
@@ -70,7 +82,7 @@ func (e *env) tr(key string, args ...any) string {
 }
 
 // say prints message key in e.lang on standard output.
-func (e *env) say(key string, args ...any) { fmt.Fprintln(e.stdout, e.tr(key, args...)) }
+func (e *env) say(key string, args ...any) { fmt.Fprintln(e.stdout, oneLine(e.tr(key, args...))) }
 
 // role names a role in e.lang: "the seller" is "seller" in English, as the
 // messages put "the" before it.

@@ -12,7 +12,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
+
+	"github.com/tradepact/tradepact/internal/safetext"
 )
 
 // Exit codes shared by every command.
@@ -24,10 +27,17 @@ const (
 
 // env is what a command may touch: its standard streams. Commands never use
 // os.Stdout and friends directly, so tests can run them in-process.
+//
+// run makes stdout and stderr safe for a terminal (see [safetext]): every
+// control character, bidirectional control and invisible character that
+// a command writes is shown visibly (\x1b, <U+202E>), so a key name or a
+// recorded text cannot move the cursor, erase a line or reorder what it
+// shows. Commands that must write bytes as they are (a PDF) use rawStdout.
 type env struct {
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	stdin     io.Reader
+	stdout    io.Writer
+	stderr    io.Writer
+	rawStdout io.Writer // standard output as given, for binary output
 	// lang is the language of the contract at hand, once a command knows
 	// it: verification errors are explained in it.
 	lang      string
@@ -42,14 +52,35 @@ func (e *env) setLang(l string) {
 	}
 }
 
-// errorf prints "tradepact: error: ..." to stderr.
+// errorf prints "tradepact: error: ..." to stderr, on one line.
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "tradepact: error: "+format+"\n", args...)
+	fmt.Fprintf(e.stderr, "tradepact: error: %s\n", oneLine(fmt.Sprintf(format, args...)))
 }
 
-// hintf prints "tradepact: hint: ..." to stderr.
+// hintf prints "tradepact: hint: ..." to stderr, on one line.
 func (e *env) hintf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "tradepact: hint: "+format+"\n", args...)
+	fmt.Fprintf(e.stderr, "tradepact: hint: %s\n", oneLine(fmt.Sprintf(format, args...)))
+}
+
+// warnf prints "tradepact: warning: ..." to stderr, on one line.
+func (e *env) warnf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "tradepact: warning: %s\n", oneLine(fmt.Sprintf(format, args...)))
+}
+
+// oneLine makes a message safe to print as one line: a private key is
+// never printed, and every control, bidirectional or invisible character
+// (a line break too) is shown visibly, so that text from a file cannot
+// fake another line of output.
+func oneLine(s string) string { return safetext.Line(redactKeys(s)) }
+
+// privateKeyText matches a private key as its file holds it.
+var privateKeyText = regexp.MustCompile(`(tradepact-private-key\s+v\d+\s+[a-z0-9]+:)\s*[A-Za-z0-9+/=_-]+`)
+
+// redactKeys replaces the key material of any private key in s: however a
+// key file reaches a message (a key given where terms or a contract file
+// belong, a key pasted into terms), its secret is not printed.
+func redactKeys(s string) string {
+	return privateKeyText.ReplaceAllString(s, "${1}[private key not shown]")
 }
 
 // command is one verb of the CLI. Each lives in its own file and adds itself
@@ -78,6 +109,13 @@ func Main() int {
 }
 
 func run(args []string, e *env) int {
+	if e.rawStdout == nil {
+		e.rawStdout = e.stdout
+		out, errs := safetext.NewWriter(e.stdout), safetext.NewWriter(e.stderr)
+		e.stdout, e.stderr = out, errs
+		defer errs.Flush()
+		defer out.Flush()
+	}
 	if len(args) == 0 {
 		usage(e.stderr)
 		return exitUsage

@@ -104,6 +104,10 @@ func runRender(e *env, args []string) int {
 		e.errorf("render: %v", err)
 		return exitFailure
 	}
+	if err := checkKeyFile(file, data); err != nil {
+		keyFileHint(e, err)
+		return exitFailure
+	}
 	if *out != "-" {
 		in, err1 := os.Stat(file)
 		o, err2 := os.Stat(*out)

@@ -64,6 +64,9 @@ func runValidate(e *env, args []string) int {
 		e.hintf("use --lang en, --lang zh-Hans or --lang zh-Hant")
 		return exitUsage
 	}
+	if *lang != "" {
+		e.lang, e.langFixed = *lang, true
+	}
 
 	code := exitOK
 	all := []finding{}
@@ -73,7 +76,7 @@ func runValidate(e *env, args []string) int {
 			code = exitFailure
 			if *asJSON {
 				all = append(all, finding{File: file, Severity: string(agreement.SeverityError), Rule: "read", Message: err.Error()})
-			} else {
+			} else if !keyFileHint(e, err) {
 				e.errorf("%v", err)
 			}
 			continue
@@ -106,12 +109,17 @@ func runValidate(e *env, args []string) int {
 	return code
 }
 
+// printFinding prints one finding on one line. The file name, the path
+// (an unknown key is the user's text) and the message (which may quote a
+// value) are made safe with oneLine: no control or invisible character in
+// them reaches the terminal as itself, and none can start a line that
+// looks like another file's result.
 func printFinding(w io.Writer, f finding) {
 	path := ""
 	if f.Path != "" {
 		path = f.Path + ": "
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s%s: %s\n", f.File, f.Line, f.Column, path, f.Severity, f.Message)
+	fmt.Fprintln(w, oneLine(fmt.Sprintf("%s:%d:%d: %s%s: %s", f.File, f.Line, f.Column, path, f.Severity, f.Message)))
 }
 
 // decodeErrors returns the positioned errors of a failed decode: all of
@@ -144,6 +152,9 @@ func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agre
 	}
 	data, err := io.ReadAll(io.LimitReader(r, agreement.MaxSize+1))
 	if err != nil {
+		return nil, "", err
+	}
+	if err := checkKeyFile(file, data); err != nil {
 		return nil, "", err
 	}
 	a, err := agreement.Decode(file, data)
