@@ -26,6 +26,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -204,4 +205,37 @@ func (sw *Writer) Flush() error {
 	sw.part = nil
 	_, err := io.WriteString(sw.w, s)
 	return err
+}
+
+// JSON returns JSON text (as encoding/json writes it) with every unsafe
+// character inside its strings written as a \u escape, surrogate pairs for
+// those beyond U+FFFF: the same value, shown safely. Invalid UTF-8 becomes
+// \ufffd, as encoding/json decodes it.
+func JSON(b []byte) []byte {
+	if !HasUnsafe(string(b)) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf && (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t') {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			out = append(out, `\ufffd`...)
+		case Unsafe(r) && r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+		case Unsafe(r):
+			out = fmt.Appendf(out, `\u%04x`, r)
+		default:
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }

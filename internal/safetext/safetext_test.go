@@ -2,6 +2,7 @@ package safetext
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -105,4 +106,23 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("clean %q changed", s)
 		}
 	})
+}
+
+func TestJSON(t *testing.T) {
+	in := []byte("{\"k\": \"a\u202eb\U000E0041\u0085\\u001b 中\"}\n")
+	got := string(JSON(in))
+	want := "{\"k\": \"a\\u202eb\\udb40\\udc41\\u0085\\u001b 中\"}\n"
+	if got != want {
+		t.Errorf("JSON = %q, want %q", got, want)
+	}
+	var a, b map[string]string
+	if err := json.Unmarshal([]byte(got), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(in, &b); err != nil {
+		t.Fatal(err)
+	}
+	if a["k"] != b["k"] {
+		t.Errorf("value changed: %q, want %q", a["k"], b["k"])
+	}
 }
