@@ -58,6 +58,19 @@ var messages = map[string][3]string{
 		"give the terms file (terms.yaml) or the contract file (deal.contract.json) here; keys go after --key, --seller-pub or --buyer-pub",
 		"此处应为条款文件（terms.yaml）或合同文件（deal.contract.json）；密钥请用 --key、--seller-pub 或 --buyer-pub 指定",
 		"此處應為條款檔案（terms.yaml）或契約檔案（deal.contract.json）；金鑰請用 --key、--seller-pub 或 --buyer-pub 指定"},
+	"unverified text": {
+		"the text of revision %d was not rendered again from its terms (template set %s is not this build's), so it may not say what the terms say",
+		"第 %d 版的文本未能根据条款重新生成（模板集 %s 不属于本版本），其内容可能与条款不符",
+		"第 %d 版的文字未能依條款重新產生（範本集 %s 不屬於本版本），其內容可能與條款不符"},
+	"terms total": {"; the terms total %s", "；条款的总金额为 %s", "；條款的總金額為 %s"},
+	"hint unverified": {
+		"compare the text with the terms (tradepact terms %[1]s) before relying on it; tradepact render --unverified-text %[1]s shows it under this warning",
+		"依赖该文本之前，请与条款核对（tradepact terms %[1]s）；tradepact render --unverified-text %[1]s 会在此警告下显示文本",
+		"依賴該文字之前，請與條款核對（tradepact terms %[1]s）；tradepact render --unverified-text %[1]s 會在此警告下顯示文字"},
+	"banner unverified": {
+		"WARNING, NOT VERIFIED: %s. Below is the text as the contract file records it.",
+		"警告：未经核实。%s。以下是合同文件中记录的文本。",
+		"警告：未經核實。%s。以下是契約檔案中記錄的文字。"},
 	"seller": {"seller", "卖方", "賣方"},
 	"buyer":  {"buyer", "买方", "買方"},
 }

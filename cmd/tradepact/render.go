@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/confirm"
 	"github.com/tradepact/tradepact/internal/atomicfile"
 	"github.com/tradepact/tradepact/render"
 	"github.com/tradepact/tradepact/templates"
@@ -38,9 +39,10 @@ func runRender(e *env, args []string) int {
 	width := fs.Int("width", 0, fmt.Sprintf("text width in columns, CJK counting two (default %d; %d reads well in chat apps)", render.DefaultWidth, render.NarrowWidth))
 	out := fs.String("o", "-", "output file; \"-\" is standard output (files are written atomically)")
 	tmplDir := fs.String("templates", "", "directory of templates laid over the built-in ones (same layout)")
+	unverified := fs.Bool("unverified-text", false, "render a contract file whose text this build cannot render again from its terms\n(another template set): its recorded text, under a warning that it may not match the terms")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: tradepact render [--format text|md|html|pdf] [--lang LOCALE] [--width N] [--templates DIR] [-o OUT] FILE")
-		fmt.Fprintln(fs.Output(), "\nRenders a terms file (YAML or JSON) as the contract, after checking it:\ninvalid terms are refused with their findings (exit 1). A contract file\n(*.contract.json) is verified and its latest revision rendered with its\nsigning record.\n\nflags:")
+		fmt.Fprintln(fs.Output(), "\nRenders a terms file (YAML or JSON) as the contract, after checking it:\ninvalid terms are refused with their findings (exit 1). A contract file\n(*.contract.json) is verified and its latest revision rendered with its\nsigning record. A contract file whose text cannot be rendered again from its\nterms here (made with another template set) is refused unless\n--unverified-text is given; then the output starts with a warning.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(e, fs, args)
@@ -121,16 +123,33 @@ func runRender(e *env, args []string) int {
 		}
 	}
 	var doc *render.Document
+	banner := "" // the warning above a text not rendered again from its terms
 	contract := isContractFile(data)
 	if contract {
 		if *lang != "" || *tmplDir != "" {
 			e.errorf("render: %s is a contract file: it renders as confirmed, without --lang or --templates", file)
 			return exitUsage
 		}
-		if doc, _, err = contractDocument(data); err != nil {
+		var res *confirm.Result
+		e.setLang(localeOf(data))
+		if doc, res, err = contractDocument(data); err != nil {
 			e.errorf("render: %s: %v", file, err)
 			e.hintf("run \"tradepact verify %s\" for details", file)
 			return exitFailure
+		}
+		if rev := res.Latest(); !rev.Rerendered {
+			// The text is the signer's own: nothing here checked that it
+			// says what the terms say ("US$ 10.00" over terms for 363.94).
+			e.setLang(string(rev.Terms.Locale))
+			warn := unverifiedWarning(e, rev)
+			if !*unverified {
+				e.errorf("%s: %s", file, warn)
+				e.hintf("%s", e.tr("hint unverified", file))
+				return exitFailure
+			}
+			e.warnf("%s: %s", file, warn)
+			banner = e.tr("banner unverified", warn)
+			doc = withBanner(doc, banner)
 		}
 	} else {
 		if doc, err = termsDocument(e, file, data, agreement.Locale(*lang), set); err != nil {
@@ -141,6 +160,12 @@ func runRender(e *env, args []string) int {
 	write := func(w io.Writer) error {
 		switch *format {
 		case "md":
+			if banner != "" {
+				// Markdown is Source as recorded; the warning goes first.
+				if _, err := fmt.Fprintf(w, "> **%s**\n\n---\n\n", banner); err != nil {
+					return err
+				}
+			}
 			return render.Markdown(w, doc)
 		case "html":
 			return render.HTML(w, doc)
@@ -214,6 +239,28 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 	}
 	printWarnings(e, file, a, l)
 	return doc, nil
+}
+
+// unverifiedWarning says, in e's language, that the latest revision's text
+// was not rendered again from its terms, and what the terms' total is, so
+// that a text stating another price is caught by eye.
+func unverifiedWarning(e *env, rev *confirm.Revision) string {
+	w := e.tr("unverified text", rev.Number, rev.Template.String())
+	if t, err := rev.Terms.Totals(); err == nil {
+		w += e.tr("terms total", t.Total.Format(rev.Terms.Locale))
+	}
+	return w
+}
+
+// withBanner returns doc with a warning paragraph and a rule before its
+// text, for --unverified-text.
+func withBanner(doc *render.Document, text string) *render.Document {
+	d := *doc
+	d.Blocks = append([]render.Block{
+		{Kind: render.BlockParagraph, Inlines: []render.Inline{{Text: text, Bold: true}}},
+		{Kind: render.BlockRule},
+	}, doc.Blocks...)
+	return &d
 }
 
 // localeOr returns l, or def when l is empty or unknown.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/internal/safetext"
 )
 
 func init() {
@@ -94,13 +96,17 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(all); err != nil {
 			e.errorf("validate: %v", err)
 			return exitFailure
 		}
+		// Controls and invisible characters as \u escapes: the same
+		// strings, safe on a terminal.
+		e.stdout.Write(safetext.JSON(b.Bytes()))
 		return code
 	}
 	for _, f := range all {
