@@ -35,7 +35,7 @@ func loadChecked(e *env, path string) (*agreement.Agreement, bool) {
 		e.errorf("%v", err)
 		return nil, false
 	}
-	if err := checkKeyFile(path, data); err != nil {
+	if err := checkTermsFile(path, data); err != nil {
 		keyFileHint(e, err)
 		return nil, false
 	}

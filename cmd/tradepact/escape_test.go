@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,5 +170,22 @@ func TestAttackFileName(t *testing.T) {
 	assertNoRaw(t, "validate missing", out+errs)
 	if !strings.Contains(out, `x\x1b[2K<U+202E>.yaml:2:1: colour: error`) {
 		t.Errorf("file name not shown visibly:\n%s", out)
+	}
+}
+
+// A PDF is binary: it is not written to a terminal.
+func TestRenderPDFNotToTerminal(t *testing.T) {
+	var o, errs bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &o, stderr: &errs, terminal: func(io.Writer) bool { return true }}
+	if code := run([]string{"render", "--format", "pdf", "../../examples/terms/goods-en.yaml"}, e); code != exitUsage {
+		t.Fatalf("exit %d, want %d", code, exitUsage)
+	}
+	if o.Len() != 0 || !strings.Contains(errs.String(), "standard output is a terminal") {
+		t.Errorf("stdout %d bytes, stderr %q", o.Len(), errs.String())
+	}
+	// Text to a terminal is fine.
+	o.Reset()
+	if code := run([]string{"render", "../../examples/terms/goods-en.yaml"}, e); code != exitOK || o.Len() == 0 {
+		t.Errorf("text: exit %d, %d bytes", code, o.Len())
 	}
 }

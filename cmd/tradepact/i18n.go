@@ -71,6 +71,36 @@ var messages = map[string][3]string{
 		"WARNING, NOT VERIFIED: %s. Below is the text as the contract file records it.",
 		"警告：未经核实。%s。以下是合同文件中记录的文本。",
 		"警告：未經核實。%s。以下是契約檔案中記錄的文字。"},
+	"contract not terms": {
+		"this is a contract file, not a terms file; check it with \"tradepact verify %[1]s\", or write its terms to edit with \"tradepact terms -o terms.yaml %[1]s\"",
+		"这是合同文件，不是条款文件；请用“tradepact verify %[1]s”核验，或用“tradepact terms -o terms.yaml %[1]s”导出条款以便修改",
+		"這是契約檔案，不是條款檔案；請用「tradepact verify %[1]s」核驗，或用「tradepact terms -o terms.yaml %[1]s」匯出條款以便修改"},
+	"pdf to terminal": {
+		"render: standard output is a terminal; a PDF is binary and is not written there",
+		"render：标准输出是终端；PDF 是二进制数据，不会输出到终端",
+		"render：標準輸出是終端機；PDF 是二進位資料，不會輸出到終端機"},
+	"hint pdf to terminal": {
+		"write it to a file: tradepact render -o contract.pdf FILE (or redirect: > contract.pdf)",
+		"请写入文件：tradepact render -o contract.pdf 文件名（或重定向：> contract.pdf）",
+		"請寫入檔案：tradepact render -o contract.pdf 檔名（或重新導向：> contract.pdf）"},
+	"hint force": {
+		"write to another file, or give --force to replace it",
+		"请写入其他文件，或加上 --force 以替换它",
+		"請寫入其他檔案，或加上 --force 以取代它"},
+	"pdf cannot draw": {
+		"the PDF cannot show %s",
+		"PDF 无法显示 %s",
+		"PDF 無法顯示 %s"},
+	"glyph":          {"%U '%c' (%s)%s", "%U“%c”（%s）%s", "%U「%c」（%s）%s"},
+	"near":           {" near \"%s\"", "，位于“%s”附近", "，位於「%s」附近"},
+	"list sep":       {"; ", "；", "；"},
+	"reason bmp":     {"an emoji or other character outside the fonts' range", "表情符号或字体范围以外的字符", "表情符號或字型範圍以外的字元"},
+	"reason font":    {"no font has it", "字体中没有此字符", "字型中沒有此字元"},
+	"reason control": {"a control character", "控制字符", "控制字元"},
+	"hint pdf glyphs": {
+		"remove or replace these characters in the terms, or render as text or HTML (--format text, --format html)",
+		"请在条款中删除或替换这些字符，或改为输出文本或 HTML（--format text、--format html）",
+		"請在條款中刪除或替換這些字元，或改為輸出文字或 HTML（--format text、--format html）"},
 	"seller": {"seller", "卖方", "賣方"},
 	"buyer":  {"buyer", "买方", "買方"},
 }

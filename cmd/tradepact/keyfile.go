@@ -39,8 +39,34 @@ func checkKeyFile(path string, data []byte) error {
 	return nil
 }
 
-// keyFileHint prints the error and hint for a key file in e's language.
+// contractNotTerms is the error for a contract file given where terms
+// belong (validate, propose, amend's new terms).
+type contractNotTerms struct{ path string }
+
+func (c *contractNotTerms) Error() string {
+	return "this is a contract file, not a terms file; check it with \"tradepact verify " + c.path +
+		"\", or write its terms to edit with \"tradepact terms -o terms.yaml " + c.path + "\""
+}
+
+// checkTermsFile returns an error for a key file or a contract file: what
+// a command expecting terms must not decode as terms.
+func checkTermsFile(path string, data []byte) error {
+	if err := checkKeyFile(path, data); err != nil {
+		return err
+	}
+	if isContractFile(data) {
+		return &contractNotTerms{path}
+	}
+	return nil
+}
+
+// keyFileHint prints the error (and hint) for a key file or a contract
+// file given as terms, in e's language, and reports whether err was one.
 func keyFileHint(e *env, err error) bool {
+	if c, ok := err.(*contractNotTerms); ok {
+		e.errorf("%s: %s", c.path, e.tr("contract not terms", c.path))
+		return true
+	}
 	k, ok := err.(*keyFileError)
 	if !ok {
 		return false

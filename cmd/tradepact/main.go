@@ -15,7 +15,10 @@ import (
 	"regexp"
 	"sort"
 
+	"golang.org/x/term"
+
 	"github.com/tradepact/tradepact/internal/safetext"
+	"github.com/tradepact/tradepact/render"
 )
 
 // Exit codes shared by every command.
@@ -38,6 +41,8 @@ type env struct {
 	stdout    io.Writer
 	stderr    io.Writer
 	rawStdout io.Writer // standard output as given, for binary output
+	// terminal reports whether w is a terminal; nil means isTerminal.
+	terminal func(w io.Writer) bool
 	// lang is the language of the contract at hand, once a command knows
 	// it: verification errors are explained in it.
 	lang      string
@@ -50,6 +55,20 @@ func (e *env) setLang(l string) {
 	if !e.langFixed {
 		e.lang = l
 	}
+}
+
+// isTerminal reports whether w is a file that is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// stdoutIsTerminal reports whether standard output is a terminal.
+func (e *env) stdoutIsTerminal() bool {
+	if e.terminal != nil {
+		return e.terminal(e.rawStdout)
+	}
+	return isTerminal(e.rawStdout)
 }
 
 // errorf prints "tradepact: error: ..." to stderr, on one line.
@@ -121,6 +140,11 @@ func run(args []string, e *env) int {
 		return exitUsage
 	}
 	switch args[0] {
+	case "version", "-version", "--version":
+		// The version is render.Version, a constant: the one every PDF
+		// this build writes records as its creator.
+		fmt.Fprintf(e.stdout, "tradepact %s\n", render.Version)
+		return exitOK
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && args[0] == "help" {
 			// tradepact help CMD is tradepact CMD -h.
@@ -156,5 +180,6 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run \"tradepact help <command>\" or \"tradepact <command> -h\" for a command's flags.")
+	fmt.Fprintln(w, "Run \"tradepact help <command>\" or \"tradepact <command> -h\" for a command's flags,")
+	fmt.Fprintln(w, "and \"tradepact --version\" for the version.")
 }

@@ -39,6 +39,7 @@ func runRender(e *env, args []string) int {
 	width := fs.Int("width", 0, fmt.Sprintf("text width in columns, CJK counting two (default %d; %d reads well in chat apps)", render.DefaultWidth, render.NarrowWidth))
 	out := fs.String("o", "-", "output file; \"-\" is standard output (files are written atomically)")
 	tmplDir := fs.String("templates", "", "directory of templates laid over the built-in ones (same layout)")
+	force := fs.Bool("force", false, "replace -o even if it is a PDF that carries a contract file (a signed contract)")
 	unverified := fs.Bool("unverified-text", false, "render a contract file whose text this build cannot render again from its terms\n(another template set): its recorded text, under a warning that it may not match the terms")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: tradepact render [--format text|md|html|pdf] [--lang LOCALE] [--width N] [--templates DIR] [-o OUT] FILE")
@@ -80,6 +81,11 @@ func runRender(e *env, args []string) int {
 		e.hintf("use --format text, md, html or pdf")
 		return exitUsage
 	}
+	if *format == "pdf" && *out == "-" && e.stdoutIsTerminal() {
+		e.errorf("%s", e.tr("pdf to terminal"))
+		e.hintf("%s", e.tr("hint pdf to terminal"))
+		return exitUsage
+	}
 	if *width != 0 && *format != "text" {
 		e.errorf("render: --width applies to text only, not %s", *format)
 		return exitUsage
@@ -110,6 +116,11 @@ func runRender(e *env, args []string) int {
 		keyFileHint(e, err)
 		return exitFailure
 	}
+	if *lang != "" {
+		e.lang, e.langFixed = *lang, true
+	} else if l, ok := agreement.DetectLocale(file, data); ok {
+		e.setLang(string(l))
+	}
 	if *out != "-" {
 		in, err1 := os.Stat(file)
 		o, err2 := os.Stat(*out)
@@ -120,6 +131,13 @@ func runRender(e *env, args []string) int {
 		if err := refuseClobber(*out, false, true); err != nil {
 			e.errorf("render: %v", err)
 			return exitFailure
+		}
+		if !*force {
+			if err := refuseSignedPDF(*out, data); err != nil {
+				e.errorf("render: %v", err)
+				e.hintf("%s", e.tr("hint force"))
+				return exitFailure
+			}
 		}
 	}
 	var doc *render.Document
@@ -185,17 +203,21 @@ func runRender(e *env, args []string) int {
 		// Render fully before writing, so a failure prints nothing.
 		var b bytes.Buffer
 		if err := write(&b); err != nil {
-			e.errorf("render: %v", err)
+			renderError(e, file, err)
 			return exitFailure
 		}
-		if _, err := e.stdout.Write(b.Bytes()); err != nil {
+		w := e.stdout // made safe for a terminal, as the renderers already are
+		if *format == "pdf" {
+			w = e.rawStdout // binary, and never a terminal (see above)
+		}
+		if _, err := w.Write(b.Bytes()); err != nil {
 			e.errorf("render: %v", err)
 			return exitFailure
 		}
 		return exitOK
 	}
 	if err := atomicfile.WriteFile(*out, 0o644, func(f *os.File) error { return write(f) }); err != nil {
-		e.errorf("render: %v", err)
+		renderError(e, file, err)
 		return exitFailure
 	}
 	return exitOK
@@ -239,6 +261,31 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 	}
 	printWarnings(e, file, a, l)
 	return doc, nil
+}
+
+// refuseSignedPDF returns an error if path is a PDF carrying a contract
+// file that rendering data would lose: an unsigned draft, another contract,
+// or an older copy must not replace a signed contract's PDF. A newer
+// rendering of the same contract (its history continues the one in the
+// PDF) may replace it.
+func refuseSignedPDF(path string, data []byte) error {
+	old, err := os.ReadFile(path)
+	if err != nil || !isPDF(old) {
+		return nil
+	}
+	oldData, err := confirm.ExtractContract(old)
+	if err != nil {
+		return nil // a PDF without a contract file: a draft, replaced freely
+	}
+	if isContractFile(data) {
+		oc, err1 := confirm.Parse(oldData)
+		nc, err2 := confirm.Parse(data)
+		if err1 == nil && err2 == nil && oc.ID() == nc.ID() && nc.Extends(oc) {
+			return nil
+		}
+		return fmt.Errorf("%s carries a contract file that this one does not continue (another contract, or an older copy); not replacing it", path)
+	}
+	return fmt.Errorf("%s is a PDF that carries a contract file; rendering terms would replace it with an unsigned draft", path)
 }
 
 // unverifiedWarning says, in e's language, that the latest revision's text

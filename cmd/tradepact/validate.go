@@ -160,7 +160,8 @@ func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agre
 	if err != nil {
 		return nil, "", err
 	}
-	if err := checkKeyFile(file, data); err != nil {
+	if err := checkTermsFile(file, data); err != nil {
+		e.setLang(localeOf(data))
 		return nil, "", err
 	}
 	a, err := agreement.Decode(file, data)
