@@ -101,6 +101,22 @@ var messages = map[string][3]string{
 		"remove or replace these characters in the terms, or render as text or HTML (--format text, --format html)",
 		"请在条款中删除或替换这些字符，或改为输出文本或 HTML（--format text、--format html）",
 		"請在條款中刪除或替換這些字元，或改為輸出文字或 HTML（--format text、--format html）"},
+	"terms header": {
+		"Terms of %s (agreement %s).",
+		"%s 的条款（条款摘要 %s）。",
+		"%s 的條款（條款摘要 %s）。"},
+	"terms how": {
+		"To propose changes, edit this file and run:",
+		"如需修改，请编辑本文件，然后运行：",
+		"如需修改，請編輯本檔案，然後執行："},
+	"edited terms": {
+		"%s holds terms that were edited after tradepact terms wrote them (or other terms); not overwriting it",
+		"%s 中的条款在 tradepact terms 写出后已被修改（或是其他条款）；不覆盖该文件",
+		"%s 中的條款在 tradepact terms 寫出後已被修改（或是其他條款）；不覆寫該檔案"},
+	"hint edited terms": {
+		"write to another file, or give --force to replace %s",
+		"请写入其他文件，或加上 --force 以替换 %s",
+		"請寫入其他檔案，或加上 --force 以取代 %s"},
 	"seller": {"seller", "卖方", "賣方"},
 	"buyer":  {"buyer", "买方", "買方"},
 }
