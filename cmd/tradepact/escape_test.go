@@ -98,6 +98,12 @@ func TestAttackForgedRecordedText(t *testing.T) {
 	}
 	assertNoRaw(t, "stderr", errs)
 
+	// verify, terms and diff print what the file holds: nothing raw.
+	for _, args := range [][]string{{"verify", path}, {"verify", "--json", path}, {"terms", path}, {"diff", path, path}} {
+		_, out, errs := runCLI(args...)
+		assertNoRaw(t, strings.Join(args[:len(args)-1], " "), out+errs)
+	}
+
 	pdf := filepath.Join(filepath.Dir(path), "deal.pdf")
 	if code, _, _ := runCLI("render", "-o", pdf, path); code != exitFailure {
 		t.Errorf("render -o deal.pdf: exit %d, want 1", code)

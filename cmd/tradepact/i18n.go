@@ -117,6 +117,58 @@ var messages = map[string][3]string{
 		"write to another file, or give --force to replace %s",
 		"请写入其他文件，或加上 --force 以替换 %s",
 		"請寫入其他檔案，或加上 --force 以取代 %s"},
+	"unknown command": {"unknown command %q", "未知命令 %q", "未知指令 %q"},
+	"hint help": {
+		"run \"tradepact help\" for the list of commands",
+		"运行“tradepact help”查看命令列表",
+		"執行「tradepact help」查看指令列表"},
+	"want args": {
+		"%s: want %d argument(s), have %d",
+		"%s：需要 %d 个参数，实际为 %d 个",
+		"%s：需要 %d 個引數，實際為 %d 個"},
+	"want one file": {
+		"render: want one terms file, have %d",
+		"render：需要一个条款文件，实际为 %d 个",
+		"render：需要一個條款檔案，實際為 %d 個"},
+	"hint render": {
+		"tradepact render terms.yaml -o contract.html",
+		"tradepact render terms.yaml -o contract.html",
+		"tradepact render terms.yaml -o contract.html"},
+	"no format": {
+		"render: cannot tell the format from the name %s",
+		"render：无法从文件名 %s 判断输出格式",
+		"render：無法從檔名 %s 判斷輸出格式"},
+	"hint format": {
+		"name it .pdf, .html, .md or .txt, or give --format",
+		"请使用 .pdf、.html、.md 或 .txt 扩展名，或指定 --format",
+		"請使用 .pdf、.html、.md 或 .txt 副檔名，或指定 --format"},
+	"unknown format": {"render: unknown format %q", "render：未知格式 %q", "render：未知格式 %q"},
+	"hint unknown format": {
+		"use --format text, md, html or pdf",
+		"请使用 --format text、md、html 或 pdf",
+		"請使用 --format text、md、html 或 pdf"},
+	"width text only": {
+		"render: --width applies to text only, not %s",
+		"render：--width 只适用于 text 格式，不适用于 %s",
+		"render：--width 只適用於 text 格式，不適用於 %s"},
+	"width positive": {
+		"render: --width %d: want a positive number of columns",
+		"render：--width %d：栏数必须为正数",
+		"render：--width %d：欄數必須為正數"},
+	"unknown language": {"unknown language %q", "未知语言 %q", "未知語言 %q"},
+	"hint lang": {
+		"use --lang en, --lang zh-Hans or --lang zh-Hant",
+		"请使用 --lang en、--lang zh-Hans 或 --lang zh-Hant",
+		"請使用 --lang en、--lang zh-Hans 或 --lang zh-Hant"},
+	"o is input": {
+		"render: -o %s is the input file; the contract would replace the terms",
+		"render：-o %s 是输入文件；合同会覆盖条款",
+		"render：-o %s 是輸入檔案；契約會覆寫條款"},
+	"no terms file": {"validate: no terms file given", "validate：未指定条款文件", "validate：未指定條款檔案"},
+	"hint validate": {
+		"tradepact validate terms.yaml (or start one with: tradepact init --kind goods > terms.yaml)",
+		"tradepact validate terms.yaml（或先生成一份：tradepact init --kind goods --lang zh-Hans > terms.yaml）",
+		"tradepact validate terms.yaml（或先產生一份：tradepact init --kind goods --lang zh-Hant > terms.yaml）"},
 	"seller": {"seller", "卖方", "賣方"},
 	"buyer":  {"buyer", "买方", "買方"},
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strings"
 
 	"golang.org/x/term"
 
@@ -124,7 +125,29 @@ func main() { os.Exit(Main()) }
 // Main runs the CLI with the process's arguments and streams and returns the
 // exit code. It is what testscript calls.
 func Main() int {
-	return run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr})
+	return run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lang: langFromEnv(os.Getenv)})
+}
+
+// langFromEnv returns the user's language from the locale environment
+// (LC_ALL, LC_MESSAGES, LANG, the first set): zh_TW, zh_HK and zh_MO are
+// zh-Hant, other Chinese zh-Hans, anything else en. Messages speak it
+// until a file's locale or --lang says otherwise.
+func langFromEnv(getenv func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := getenv(k)
+		if v == "" {
+			continue
+		}
+		v = strings.ToLower(strings.ReplaceAll(v, "-", "_"))
+		switch {
+		case !strings.HasPrefix(v, "zh"):
+			return "en"
+		case strings.Contains(v, "hant") || strings.HasPrefix(v, "zh_tw") || strings.HasPrefix(v, "zh_hk") || strings.HasPrefix(v, "zh_mo"):
+			return "zh-Hant"
+		}
+		return "zh-Hans"
+	}
+	return "en"
 }
 
 func run(args []string, e *env) int {
@@ -151,8 +174,8 @@ func run(args []string, e *env) int {
 			if c, ok := commands[args[1]]; ok {
 				return c.run(e, []string{"-h"})
 			}
-			e.errorf("unknown command %q", args[1])
-			e.hintf("run \"tradepact help\" for the list of commands")
+			e.errorf("%s", e.tr("unknown command", args[1]))
+			e.hintf("%s", e.tr("hint help"))
 			return exitUsage
 		}
 		usage(e.stdout)
@@ -160,8 +183,8 @@ func run(args []string, e *env) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		e.errorf("unknown command %q", args[0])
-		e.hintf("run \"tradepact help\" for the list of commands")
+		e.errorf("%s", e.tr("unknown command", args[0]))
+		e.hintf("%s", e.tr("hint help"))
 		return exitUsage
 	}
 	return c.run(e, args[1:])

@@ -53,9 +53,12 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return exitUsage
 	}
+	if validLocale(*lang) {
+		e.lang, e.langFixed = *lang, true // usage errors too speak --lang
+	}
 	if len(files) != 1 {
-		e.errorf("render: want one terms file, have %d", len(files))
-		e.hintf("tradepact render terms.yaml -o contract.html")
+		e.errorf("%s", e.tr("want one file", len(files)))
+		e.hintf("%s", e.tr("hint render"))
 		return exitUsage
 	}
 	file := files[0]
@@ -64,8 +67,8 @@ func runRender(e *env, args []string) int {
 		if *out != "-" {
 			f, ok := formatByExt[strings.ToLower(filepath.Ext(*out))]
 			if !ok {
-				e.errorf("render: cannot tell the format from the name %s", *out)
-				e.hintf("name it .pdf, .html, .md or .txt, or give --format")
+				e.errorf("%s", e.tr("no format", *out))
+				e.hintf("%s", e.tr("hint format"))
 				return exitUsage
 			}
 			*format = f
@@ -77,8 +80,8 @@ func runRender(e *env, args []string) int {
 	switch *format {
 	case "text", "md", "html", "pdf":
 	default:
-		e.errorf("render: unknown format %q", *format)
-		e.hintf("use --format text, md, html or pdf")
+		e.errorf("%s", e.tr("unknown format", *format))
+		e.hintf("%s", e.tr("hint unknown format"))
 		return exitUsage
 	}
 	if *format == "pdf" && *out == "-" && e.stdoutIsTerminal() {
@@ -87,16 +90,16 @@ func runRender(e *env, args []string) int {
 		return exitUsage
 	}
 	if *width != 0 && *format != "text" {
-		e.errorf("render: --width applies to text only, not %s", *format)
+		e.errorf("%s", e.tr("width text only", *format))
 		return exitUsage
 	}
 	if *width < 0 {
-		e.errorf("render: --width %d: want a positive number of columns", *width)
+		e.errorf("%s", e.tr("width positive", *width))
 		return exitUsage
 	}
 	if *lang != "" && !validLocale(*lang) {
-		e.errorf("render: unknown language %q", *lang)
-		e.hintf("use --lang en, --lang zh-Hans or --lang zh-Hant")
+		e.errorf("render: %s", e.tr("unknown language", *lang))
+		e.hintf("%s", e.tr("hint lang"))
 		return exitUsage
 	}
 	set := templates.Default()
@@ -125,7 +128,7 @@ func runRender(e *env, args []string) int {
 		in, err1 := os.Stat(file)
 		o, err2 := os.Stat(*out)
 		if err1 == nil && err2 == nil && os.SameFile(in, o) {
-			e.errorf("render: -o %s is the input file; the contract would replace the terms", *out)
+			e.errorf("%s", e.tr("o is input", *out))
 			return exitUsage
 		}
 		if err := refuseClobber(*out, false, true); err != nil {

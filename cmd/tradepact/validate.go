@@ -56,14 +56,17 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return exitUsage
 	}
+	if validLocale(*lang) {
+		e.lang, e.langFixed = *lang, true // usage errors too speak --lang
+	}
 	if len(files) == 0 {
-		e.errorf("validate: no terms file given")
-		e.hintf("tradepact validate terms.yaml (or start one with: tradepact init --kind goods > terms.yaml)")
+		e.errorf("%s", e.tr("no terms file"))
+		e.hintf("%s", e.tr("hint validate"))
 		return exitUsage
 	}
 	if *lang != "" && !validLocale(*lang) {
-		e.errorf("validate: unknown language %q", *lang)
-		e.hintf("use --lang en, --lang zh-Hans or --lang zh-Hant")
+		e.errorf("validate: %s", e.tr("unknown language", *lang))
+		e.hintf("%s", e.tr("hint lang"))
 		return exitUsage
 	}
 	if *lang != "" {
