@@ -19,6 +19,7 @@ func visible(doc *Document) *Document {
 		return doc
 	}
 	d := *doc
+	d.Lang = safetext.Line(doc.Lang)
 	d.Blocks = visibleBlocks(doc.Blocks)
 	d.Record = visibleBlocks(doc.Record)
 	m := &d.Meta
@@ -36,7 +37,7 @@ func visible(doc *Document) *Document {
 
 func dirtyDoc(doc *Document) bool {
 	m := doc.Meta
-	for _, s := range append([]string{m.Title, m.ID, m.Date, m.Author, m.Subject, m.ShortDigest, m.QR, m.Template}, m.Keywords...) {
+	for _, s := range append([]string{doc.Lang, m.Title, m.ID, m.Date, m.Author, m.Subject, m.ShortDigest, m.QR, m.Template}, m.Keywords...) {
 		if safetext.Line(s) != s {
 			return true
 		}

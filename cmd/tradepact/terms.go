@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -46,7 +47,12 @@ func runTerms(e *env, args []string) int {
 	}
 	a, err := termsAt(arg)
 	if err != nil {
-		explain(e, arg, err)
+		var kf *keyFileError
+		if errors.As(err, &kf) {
+			keyFileHint(e, kf)
+		} else {
+			explain(e, arg, err)
+		}
 		return exitFailure
 	}
 	e.setLang(string(a.Locale))
@@ -95,7 +101,7 @@ func runTerms(e *env, args []string) int {
 var headerDigest = regexp.MustCompile(`\A(?:#[^\n]*\n){0,3}?#[^\n]*(sha256:[0-9a-f]{64})`)
 
 // errEdited is refuseEditedTerms's error.
-var errEdited = fmt.Errorf("holds edited terms")
+var errEdited = errors.New("holds edited terms")
 
 // refuseEditedTerms returns an error if path exists and holds anything but
 // the terms a previous "tradepact terms" wrote there, unedited (or exactly
