@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/tradepact/tradepact/internal/safetext"
 	"github.com/tradepact/tradepact/render"
 )
 
@@ -109,4 +111,36 @@ func BenchmarkVisibleClean(b *testing.B) {
 	for b.Loop() {
 		render.Text(&bytes.Buffer{}, d)
 	}
+}
+
+// FuzzVisibleOutputs: whatever a recorded text holds, text, HTML and
+// Markdown output hold no control, bidirectional or invisible character
+// as itself (line feeds and tabs aside).
+func FuzzVisibleOutputs(f *testing.F) {
+	f.Add([]byte("# T\n\nTotal: US$ \u202e00.01\u202c\x1b[2K\n\n| a | b |\n|---|---|\n| \u200b | \u3164 |\n"))
+	f.Add([]byte("- item \x1b]8;;x\x07\n- \xff\xfe\n\n**bold \u2066x\u2069**\r\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 4096 {
+			return
+		}
+		d, err := render.Parse(src, render.Meta{ID: string(src[:min(len(src), 8)]), Date: "2026-11-20"})
+		if err != nil {
+			return
+		}
+		for name, r := range map[string]func(*bytes.Buffer) error{
+			"text":     func(b *bytes.Buffer) error { return render.Text(b, d) },
+			"html":     func(b *bytes.Buffer) error { return render.HTML(b, d) },
+			"markdown": func(b *bytes.Buffer) error { return render.Markdown(b, d) },
+		} {
+			var b bytes.Buffer
+			if err := r(&b); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			for _, c := range b.String() {
+				if c != '\n' && c != '\t' && (safetext.Unsafe(c) || c == utf8.RuneError && !strings.Contains(string(src), "\ufffd")) {
+					t.Fatalf("%s holds U+%04X as itself", name, c)
+				}
+			}
+		}
+	})
 }
