@@ -42,7 +42,7 @@ func runRender(e *env, args []string) int {
 	force := fs.Bool("force", false, "replace -o even if it is a PDF that carries a contract file (a signed contract)")
 	unverified := fs.Bool("unverified-text", false, "render a contract file whose text this build cannot render again from its terms\n(another template set): its recorded text, under a warning that it may not match the terms")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: tradepact render [--format text|md|html|pdf] [--lang LOCALE] [--width N] [--templates DIR] [-o OUT] FILE")
+		fmt.Fprintln(fs.Output(), "usage: tradepact render [--format text|md|html|pdf] [--lang LOCALE] [--width N] [--templates DIR] [-o OUT] [--force] [--unverified-text] FILE")
 		fmt.Fprintln(fs.Output(), "\nRenders a terms file (YAML or JSON) as the contract, after checking it:\ninvalid terms are refused with their findings (exit 1). A contract file\n(*.contract.json) is verified and its latest revision rendered with its\nsigning record. A contract file whose text cannot be rendered again from its\nterms here (made with another template set) is refused unless\n--unverified-text is given; then the output starts with a warning.\n\nflags:")
 		fs.PrintDefaults()
 	}
