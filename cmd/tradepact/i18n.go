@@ -169,6 +169,14 @@ var messages = map[string][3]string{
 		"tradepact validate terms.yaml (or start one with: tradepact init --kind goods > terms.yaml)",
 		"tradepact validate terms.yaml（或先生成一份：tradepact init --kind goods --lang zh-Hans > terms.yaml）",
 		"tradepact validate terms.yaml（或先產生一份：tradepact init --kind goods --lang zh-Hant > terms.yaml）"},
+	"hint verify details": {
+		"run \"tradepact verify %s\" for details",
+		"运行“tradepact verify %s”查看详情",
+		"執行「tradepact verify %s」查看詳情"},
+	"hint must be valid": {
+		"the terms must be valid to render; fix the file and run \"tradepact validate %s\"",
+		"条款必须有效才能生成合同；请修改文件后运行“tradepact validate %s”",
+		"條款必須有效才能產生契約；請修改檔案後執行「tradepact validate %s」"},
 	"seller": {"seller", "卖方", "賣方"},
 	"buyer":  {"buyer", "买方", "買方"},
 }

@@ -105,14 +105,14 @@ func runRender(e *env, args []string) int {
 	set := templates.Default()
 	if *tmplDir != "" {
 		if set, err = templates.Load(os.DirFS(*tmplDir)); err != nil {
-			e.errorf("render: %v", err)
+			e.errorf("render: %s", sentence(err))
 			return exitFailure
 		}
 	}
 
 	data, err := os.ReadFile(file)
 	if err != nil {
-		e.errorf("render: %v", err)
+		e.errorf("render: %s", sentence(err))
 		return exitFailure
 	}
 	if err := checkKeyFile(file, data); err != nil {
@@ -132,12 +132,12 @@ func runRender(e *env, args []string) int {
 			return exitUsage
 		}
 		if err := refuseClobber(*out, false, true); err != nil {
-			e.errorf("render: %v", err)
+			e.errorf("render: %s", sentence(err))
 			return exitFailure
 		}
 		if !*force {
 			if err := refuseSignedPDF(*out, data); err != nil {
-				e.errorf("render: %v", err)
+				e.errorf("render: %s", sentence(err))
 				e.hintf("%s", e.tr("hint force"))
 				return exitFailure
 			}
@@ -154,8 +154,8 @@ func runRender(e *env, args []string) int {
 		var res *confirm.Result
 		e.setLang(localeOf(data))
 		if doc, res, err = contractDocument(data); err != nil {
-			e.errorf("render: %s: %v", file, err)
-			e.hintf("run \"tradepact verify %s\" for details", file)
+			e.errorf("render: %s: %s", file, sentence(errors.New(confirm.ErrorMessage(err, e.lang))))
+			e.hintf("%s", e.tr("hint verify details", file))
 			return exitFailure
 		}
 		if rev := res.Latest(); !rev.Rerendered {
@@ -214,7 +214,7 @@ func runRender(e *env, args []string) int {
 			w = e.rawStdout // binary, and never a terminal (see above)
 		}
 		if _, err := w.Write(b.Bytes()); err != nil {
-			e.errorf("render: %v", err)
+			e.errorf("render: %s", sentence(err))
 			return exitFailure
 		}
 		return exitOK
@@ -238,9 +238,9 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 					Severity: string(fe.Severity), Message: fe.Message(localeOr(lang, declared))})
 			}
 		} else {
-			e.errorf("render: %v", err)
+			e.errorf("render: %s", sentence(err))
 		}
-		e.hintf("the terms must be valid to render; fix the file and run \"tradepact validate %s\"", file)
+		e.hintf("%s", e.tr("hint must be valid", file))
 		return nil, err
 	}
 	l := localeOr(lang, a.Locale)
@@ -258,7 +258,7 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 			}
 			e.errorf("render: %s: the terms are not valid; they are not rendered", file)
 		} else {
-			e.errorf("render: %v", err)
+			e.errorf("render: %s", sentence(err))
 		}
 		return nil, err
 	}
