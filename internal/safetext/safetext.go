@@ -36,8 +36,13 @@ import (
 // surrogate or unassigned code point, a noncharacter, or a character
 // that draws nothing ([Invisible]).
 func Unsafe(r rune) bool {
-	if r >= 0x20 && r < 0x7f {
+	switch {
+	case r >= 0x20 && r < 0x7f:
 		return false // ASCII: the common case
+	case r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xff5e:
+		return false // CJK ideographs, CJK punctuation, full-width forms: Chinese text
+	case r >= 0xa0 && r <= 0xff:
+		return r == 0xad // Latin-1: all graphic but the soft hyphen
 	}
 	return !unicode.IsGraphic(r) || Invisible(r) || isNoncharacter(r)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -124,5 +125,15 @@ func TestJSON(t *testing.T) {
 	}
 	if a["k"] != b["k"] {
 		t.Errorf("value changed: %q, want %q", a["k"], b["k"])
+	}
+}
+
+// The fast paths of Unsafe agree with the general rule.
+func TestUnsafeFastPaths(t *testing.T) {
+	general := func(r rune) bool { return !unicode.IsGraphic(r) || Invisible(r) || isNoncharacter(r) }
+	for r := rune(0); r <= 0xffff; r++ {
+		if Unsafe(r) != general(r) {
+			t.Errorf("U+%04X: Unsafe %v, general rule %v", r, Unsafe(r), general(r))
+		}
 	}
 }
