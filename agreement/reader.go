@@ -88,8 +88,9 @@ func DecodeAndValidate(r io.Reader, name string, f Format) (a *Agreement, findin
 		return nil, nil, derr // not a finding: cannot happen with a reader's bytes, kept for safety
 	}
 	if a != nil {
+		decoded := findings
 		for _, v := range a.Validate() {
-			if !underAny(v.Path, findings) {
+			if !underAny(v.Path, decoded) {
 				findings = append(findings, v)
 			}
 		}
