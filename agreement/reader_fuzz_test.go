@@ -62,7 +62,9 @@ func FuzzDecodeAndValidate(f *testing.F) {
 			return
 		}
 		want := b.Validate()
-		key := func(x *agreement.FieldError) string { return x.Path + " " + x.Rule + " " + x.Message(agreement.LocaleEN) }
+		key := func(x *agreement.FieldError) string {
+			return x.Path + " " + x.Rule + " " + x.Message(agreement.LocaleEN)
+		}
 		if !slices.EqualFunc(fs, want, func(x, y *agreement.FieldError) bool { return key(x) == key(y) }) {
 			t.Fatalf("DecodeAndValidate %v\nDecode+Validate %v", fs, want)
 		}
