@@ -10,32 +10,6 @@ import (
 	"github.com/tradepact/tradepact/agreement"
 )
 
-// A site's page, and the standalone page on a phone.
-//
-// [HTMLFragment] writes the contract as one <article class="tradepact">
-// for a site to place inside its own page; [HTMLChanges] writes what
-// changed between two revisions' documents; [HTMLStyle] is the stylesheet
-// both use. [HTML] writes the standalone page with the same narrow layout.
-// The classes, for a site that styles them itself:
-//
-//	tradepact      the <article> holding a fragment; a CSS container, so the
-//	               layout follows the width the site gives it, not the window's
-//	tp-body        the contract text
-//	tp-state       the signing state (with data-state="agreed" or "pending")
-//	tp-party       one party's line in it, also tp-confirmed or tp-pending
-//	tp-record      the signing record (who confirmed, when, keys, digests)
-//	tp-changes     the <section> of HTMLChanges; tp-none when nothing changed
-//	tp-hunk        one changed place, after a tp-context line naming its
-//	               section; tp-old and tp-new hold the text before and after,
-//	               with <del> and <ins> around what was removed and added
-//	keep           a block kept on one page when printed (the signatures)
-//	sign           an empty cell to sign in
-//	right, center  a table cell's alignment
-//
-// Every <td> carries data-label, its column's header, which the narrow
-// layout shows above the value: below 640 px a table becomes one record
-// per row, so that no column is cut off and nothing scrolls sideways.
-
 // narrowCSS is added to the standalone page's stylesheet: the phone layout.
 const narrowCSS = `body, p, li, td, th, h1, h2, h3, h4 { overflow-wrap: anywhere; }
 code { word-break: break-all; }
@@ -98,7 +72,27 @@ const fragmentCSS = `.tradepact { container-type: inline-size; line-height: 1.6;
 
 // HTMLStyle returns the stylesheet of [HTMLFragment] and [HTMLChanges]:
 // put it in a <style> element of the site's page, or in its own CSS file.
-// Every rule is scoped under .tradepact.
+// Every rule is scoped under .tradepact. [HTML] writes the standalone page
+// with the same narrow layout. The classes, for a site that styles them
+// itself:
+//
+//	tradepact      the <article> holding a fragment; a CSS container, so the
+//	               layout follows the width the site gives it, not the window's
+//	tp-body        the contract text
+//	tp-state       the signing state (with data-state="agreed" or "pending")
+//	tp-party       one party's line in it, also tp-confirmed or tp-pending
+//	tp-record      the signing record (who confirmed, when, keys, digests)
+//	tp-changes     the <section> of HTMLChanges; tp-none when nothing changed
+//	tp-hunk        one changed place, after a tp-context line naming its
+//	               section; tp-old and tp-new hold the text before and after,
+//	               with <del> and <ins> around what was removed and added
+//	keep           a block kept on one page when printed (the signatures)
+//	sign           an empty cell to sign in
+//	right, center  a table cell's alignment
+//
+// Every <td> carries data-label, its column's header, which the narrow
+// layout shows beside the value: below 640 px a table becomes one record
+// per row, so that no column is cut off and nothing scrolls sideways.
 func HTMLStyle() string { return fragmentCSS }
 
 // headerLabel returns the text of header cell i, the label the narrow
@@ -218,8 +212,7 @@ func (s *SigningState) view(lang string) *stateView {
 // when [WithSigningState] gives one, and the document's signing record
 // when it has one. It writes no <html>, <head> or <style>: put
 // [HTMLStyle] in the page. Text is escaped by html/template; the fragment
-// loads nothing and runs no script. The classes are listed in the
-// package documentation of this file's section above.
+// loads nothing and runs no script. [HTMLStyle] lists the classes.
 func HTMLFragment(w io.Writer, doc *Document, opts ...FragmentOption) error {
 	if doc == nil {
 		return errNilDoc
