@@ -80,12 +80,18 @@ func TestReadableMessages(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.Payment.Due = agreement.MustDate("2000-01-01")
+	a.Dispute.GoverningLaw = agreement.JurisdictionTW
 	a.Items[0].Condition = "mint"
 	want := map[string][3]string{
 		"payment.due": {
 			`"2000-01-01" is before the agreement date (` + a.Date.String() + `)`,
 			`"2000-01-01" 早于 约定日期（` + a.Date.String() + `）`,
 			`"2000-01-01" 早於 約定日期（` + a.Date.String() + `）`,
+		},
+		"dispute.governing_law": {
+			`the governing law "Taiwan (TW)" is not the jurisdiction Mainland China (CN) the terms assume; the contract's legal notes follow jurisdiction`,
+			`适用法律 "台湾（TW）" 与条款所依据的法域 中国大陆（CN） 不同；合同中的法律说明以 jurisdiction 为准`,
+			`準據法 "臺灣（TW）" 與條款所依據的法域 中國大陸（CN） 不同；契約中的法律說明以 jurisdiction 為準`,
 		},
 		"items[0].condition": {
 			`"mint" is not one of the choices: New (new), Like new (like_new), Good (good), Fair (fair), Poor (poor)`,

@@ -83,10 +83,37 @@ func oneofMessages(path, value string) *[3]string {
 	return &out
 }
 
+// withLabel writes an enum value as its label followed by the key:
+// "Taiwan (TW)", "臺灣（TW）"; an unknown value as it is.
+func withLabel(e Enum, v string, l Locale) string {
+	label, ok := e.Label(v, l)
+	if !ok {
+		return v
+	}
+	if l == LocaleZHHans || l == LocaleZHHant {
+		return label + "（" + v + "）"
+	}
+	return label + " (" + v + ")"
+}
+
+// readableValue rewrites the value of a finding where it is an enum key
+// the message quotes: the governing law. Other values are returned as
+// they are.
+func readableValue(rule, value string, l Locale) string {
+	if rule == RuleGoverningLaw {
+		return withLabel(EnumJurisdiction, value, l)
+	}
+	return value
+}
+
 // readableParam rewrites the param of a date-order finding, "PATH (DATE)",
 // naming the field by its label: "Agreement date (2026-11-20)",
-// "约定日期（2026-11-20）". Other params are returned as they are.
+// "约定日期（2026-11-20）", and the jurisdiction of a governing-law
+// finding by its label. Other params are returned as they are.
 func readableParam(rule, param string, l Locale) string {
+	if rule == RuleGoverningLaw {
+		return withLabel(EnumJurisdiction, param, l)
+	}
 	if rule != RuleNotBefore && rule != RuleNotAfter {
 		return param
 	}
