@@ -11,9 +11,9 @@ import (
 )
 
 // narrowCSS is added to the standalone page's stylesheet: the phone layout.
-const narrowCSS = `body, p, li, td, th, h1, h2, h3, h4 { overflow-wrap: anywhere; }
-code { word-break: break-all; }
-@media screen and (max-width: 640px) {
+const narrowCSS = `@media screen and (max-width: 640px) {
+  body, p, li, td, th, h1, h2, h3, h4 { overflow-wrap: anywhere; }
+  code { word-break: break-all; }
   body { padding: 16px 14px; font-size: 16px; max-width: none; }
   h1 { font-size: 22px; margin-bottom: 16px; }
   h2 { font-size: 18px; margin: 20px 0 8px; }
@@ -31,12 +31,12 @@ code { word-break: break-all; }
 
 // fragmentCSS is the stylesheet of a fragment, every rule under
 // .tradepact so that it leaves the site's page alone.
-const fragmentCSS = `.tradepact { container-type: inline-size; line-height: 1.6; overflow-wrap: anywhere; color: inherit; }
-.tradepact :is(p, li, td, th, h1, h2, h3, h4) { overflow-wrap: anywhere; }
+const fragmentCSS = `.tradepact { container-type: inline-size; line-height: 1.6; overflow-wrap: break-word; color: inherit; }
+.tradepact :is(p, li, td, th, h1, h2, h3, h4) { overflow-wrap: break-word; }
 .tradepact h1 { font-size: 1.5em; text-align: center; margin: 0 0 1em; }
 .tradepact h2 { font-size: 1.15em; margin: 1.4em 0 0.5em; }
 .tradepact h3, .tradepact h4 { font-size: 1em; }
-.tradepact code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.95em; word-break: break-all; }
+.tradepact code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.95em; overflow-wrap: anywhere; }
 .tradepact table { border-collapse: collapse; width: 100%; margin: 0.8em 0; }
 .tradepact th, .tradepact td { border: 1px solid #888; padding: 0.35em 0.6em; vertical-align: top; text-align: left; }
 .tradepact th { background: rgba(0, 0, 0, 0.05); }
@@ -58,6 +58,8 @@ const fragmentCSS = `.tradepact { container-type: inline-size; line-height: 1.6;
 .tradepact del { background: #fdd; color: #811; }
 .tradepact ins { background: #dfd; color: #141; text-decoration: none; }
 @container (max-width: 640px) {
+  .tradepact :is(p, li, td, th, h1, h2, h3, h4) { overflow-wrap: anywhere; }
+  .tradepact code { word-break: break-all; }
   .tradepact :is(table, tbody, tr, td) { display: block; width: auto; }
   .tradepact thead { display: none; }
   .tradepact table { border: 0; }
