@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -204,3 +205,46 @@ func TestFindingsJSON(t *testing.T) {
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 var _ io.Reader = (*endless)(nil)
+
+// The form path is safe for concurrent use: one validator, one schema,
+// shared by every request.
+func TestDecodeAndValidateConcurrent(t *testing.T) {
+	yml, err := os.ReadFile("../examples/terms/proxy_purchase-zh-Hant.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(yml, []byte("kind: proxy_purchase"), []byte("kind: proxy"), 1)
+	want, _ := json.Marshal(mustFindings(t, bad))
+	schema := agreement.Schema()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			data := yml
+			if i%2 == 1 {
+				data = bad
+			}
+			_, fs, err := agreement.DecodeAndValidate(bytes.NewReader(data), "f", agreement.FormatYAML)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got, _ := json.Marshal(agreement.Findings(fs, agreement.LocaleZHHant))
+			if i%2 == 1 && !bytes.Equal(got, want) {
+				t.Errorf("findings differ under concurrency")
+			}
+			if !bytes.Equal(agreement.Schema(), schema) {
+				t.Error("schema differs")
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func mustFindings(t *testing.T, data []byte) []agreement.Finding {
+	t.Helper()
+	_, fs, err := agreement.DecodeAndValidate(bytes.NewReader(data), "f", agreement.FormatYAML)
+	if err != nil || len(fs) == 0 {
+		t.Fatalf("%v %v", fs, err)
+	}
+	return agreement.Findings(fs, agreement.LocaleZHHant)
+}
