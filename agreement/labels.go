@@ -40,7 +40,7 @@ var enumLabels = map[Enum][]enumValue{
 		{CardAnonymous, [3]string{"Bearer card", "不记名卡", "不記名卡"}},
 		{CardRegistered, [3]string{"Registered card", "记名卡", "記名卡"}},
 		{CardCode, [3]string{"Redemption code", "兑换码", "兌換序號"}},
-		{CardVoucher, [3]string{"Voucher", "代金券", "禮券"}},
+		{CardVoucher, [3]string{"Voucher", "礼券", "禮券"}},
 	},
 	EnumParty: {
 		{PaidBySeller, [3]string{"Seller", "卖方", "賣方"}},
@@ -71,10 +71,10 @@ var enumLabels = map[Enum][]enumValue{
 		{ReleaseAfterInspection, [3]string{"After the inspection period", "验货期满后", "檢查期間屆滿後"}},
 	},
 	EnumDeliveryMethod: {
-		{DeliveryShipping, [3]string{"Shipping", "寄送", "寄送"}},
+		{DeliveryShipping, [3]string{"Shipping", "快递寄送", "寄送"}},
 		{DeliveryInPerson, [3]string{"In person", "当面交付", "面交"}},
 		{DeliveryDigital, [3]string{"Online delivery", "线上交付", "線上交付"}},
-		{DeliveryPickup, [3]string{"Pickup by the buyer", "买方自取", "買方自取"}},
+		{DeliveryPickup, [3]string{"Pickup by the buyer", "买方自提", "買方自取"}},
 	},
 	EnumExclusion: {
 		{ExclusionCodeRevealed, [3]string{"Revealed codes", "已发送的卡密", "已揭露之序號"}},
