@@ -1,0 +1,260 @@
+package templates
+
+import (
+	"slices"
+
+	"github.com/tradepact/tradepact/agreement"
+)
+
+// The predicates below decide which sentences a contract holds, once for
+// every language: the shared contract template (contract/shared/
+// contract.md.tmpl) asks them, and each language's catalog only says the
+// sentence. A predicate that returns a word picks the variant of an entry
+// by name ("payment.pay." + PaymentSchedule). doc/clauses.md lists which
+// predicate selects which entries; predicates_test.go tests each one.
+
+// predicatesVersion is part of every set's identity (see builtins): bump
+// it whenever a predicate decides differently, so that contracts rendered
+// before keep an identity that says so.
+const predicatesVersion = "1"
+
+// ListsDefects reports whether the contract has the condition-and-defects
+// article: every second-hand sale has it, and any deal listing a defect.
+func (v *view) ListsDefects() bool {
+	return v.Kind == agreement.KindSecondhand || len(v.WithDefects()) > 0
+}
+
+// BuyerBearsFXChange reports whether any proxy item puts a change in the
+// exchange rate on the buyer: then the price is not fixed absolutely.
+func (v *view) BuyerBearsFXChange() bool {
+	return slices.ContainsFunc(v.Items, func(it agreement.Item) bool {
+		return it.Proxy != nil && it.Proxy.FXChangeBorneBy == agreement.PaidByBuyer
+	})
+}
+
+// HandoverInPerson reports whether the goods change hands face to face
+// (in person or picked up), not through a carrier or online.
+func (v *view) HandoverInPerson() bool {
+	return v.Delivery.Method == agreement.DeliveryInPerson || v.Delivery.Method == agreement.DeliveryPickup
+}
+
+// PaymentMethod is the label key of the payment method: cash on delivery
+// at a face-to-face handover is cash at the handover.
+func (v *view) PaymentMethod() string {
+	if v.Payment.Method == agreement.MethodCashOnDelivery && v.HandoverInPerson() {
+		return "cash_in_person"
+	}
+	return v.Payment.Method
+}
+
+// HasDeposit reports whether a deposit is paid before the balance.
+func (v *view) HasDeposit() bool { return v.Payment.Deposit != nil }
+
+// HasInstallments reports whether the balance is paid by a schedule.
+func (v *view) HasInstallments() bool { return len(v.Payment.Installments) > 0 }
+
+// PaymentSchedule picks the payment sentence: "total" or "balance" (after
+// a deposit), with "_installments" when a schedule follows.
+func (v *view) PaymentSchedule() string {
+	s := "total"
+	if v.HasDeposit() {
+		s = "balance"
+	}
+	if v.HasInstallments() {
+		s += "_installments"
+	}
+	return s
+}
+
+// EarnestMoney reports whether the deposit is earnest money (定金), with
+// its penalty rules, rather than a prepayment.
+func (v *view) EarnestMoney() bool {
+	return v.Payment.Deposit != nil && v.Payment.Deposit.Type == agreement.DepositEarnest
+}
+
+// EarnestLaw picks the earnest-money rule by the jurisdiction whose law
+// has one: "CN" (Civil Code arts. 586–587), "TW" (Civil Code arts.
+// 248–249), or "other" (the parties' agreement).
+func (v *view) EarnestLaw() string {
+	switch v.Jurisdiction {
+	case agreement.JurisdictionCN, agreement.JurisdictionTW:
+		return string(v.Jurisdiction)
+	}
+	return "other"
+}
+
+// EarnestCapApplies reports whether the 20% cap on earnest money is the
+// law's (PRC Civil Code art. 586).
+func (v *view) EarnestCapApplies() bool { return v.Jurisdiction == agreement.JurisdictionCN }
+
+// PrepaymentKept picks what the prepayment sentence says about keeping
+// it: "on_late_payment" when late payment forfeits it, else "never".
+func (v *view) PrepaymentKept() string {
+	if v.Payment.LatePayment == "cancel_forfeit_deposit" {
+		return "on_late_payment"
+	}
+	return "never"
+}
+
+// LateWhat picks what can be late: "payment", or "installment" with a
+// schedule.
+func (v *view) LateWhat() string {
+	if v.HasInstallments() {
+		return "installment"
+	}
+	return "payment"
+}
+
+// LatePaymentRefers reports whether the late-payment sentence says what
+// happens to the money paid (it does unless there is a grace period).
+func (v *view) LatePaymentRefers() bool { return v.Payment.LatePayment != "grace_then_cancel" }
+
+// LatePaid picks what the late-payment sentence refers to as paid:
+// "deposit" or "none".
+func (v *view) LatePaid() string {
+	if v.HasDeposit() {
+		return "deposit"
+	}
+	return "none"
+}
+
+// DepositWord is the deposit's label ("定金", "prepayment"), or "".
+func (v *view) DepositWord() (string, error) {
+	if v.Payment.Deposit == nil {
+		return "", nil
+	}
+	return label(v.Locale, "deposit", v.Payment.Deposit.Type)
+}
+
+// TrackingNote picks the tracking sentence: "given", "none" for shipping
+// without tracking, or "" (nothing to say).
+func (v *view) TrackingNote() string {
+	switch {
+	case v.Delivery.Tracking:
+		return "given"
+	case v.Delivery.Method == agreement.DeliveryShipping:
+		return "none"
+	}
+	return ""
+}
+
+// DeliveryEvent picks what counts as delivery: "digital", "shipping" or
+// "handover".
+func (v *view) DeliveryEvent() string {
+	switch v.Delivery.Method {
+	case agreement.DeliveryDigital, agreement.DeliveryShipping:
+		return v.Delivery.Method
+	}
+	return "handover"
+}
+
+// InspectionPeriod is the inspection window in the contract's language.
+func (v *view) InspectionPeriod() string {
+	if in := v.Inspection; in != nil && in.Hours > 0 {
+		return duration(in.Hours, v.Locale, "hour")
+	} else if in != nil {
+		return duration(in.Days, v.Locale, "day")
+	}
+	return ""
+}
+
+// NoReasonReturn reports whether the buyer may return without a reason.
+func (v *view) NoReasonReturn() bool { return v.Refund.NoReasonDays > 0 }
+
+// consumerLaw reports whether a jurisdiction's consumer statute on
+// distance sales applies: a business seller under CN or TW law.
+func (v *view) consumerLaw() bool {
+	return v.Seller.Business && (v.Jurisdiction == agreement.JurisdictionCN || v.Jurisdiction == agreement.JurisdictionTW)
+}
+
+// StatutoryReturnApplies reports whether the no-reason return is the
+// statute's (PRC CRPL art. 25, TW CPA arts. 18–19), which the contract
+// then cites.
+func (v *view) StatutoryReturnApplies() bool { return v.consumerLaw() }
+
+// statutoryReturnDays is the statutory no-reason window.
+const statutoryReturnDays = 7
+
+// NoReasonWindow picks how the contract's window compares with the
+// statute's: "longer" or "statutory".
+func (v *view) NoReasonWindow() string {
+	if v.Refund.NoReasonDays > statutoryReturnDays {
+		return "longer"
+	}
+	return "statutory"
+}
+
+// ReturnByNotice reports whether the contract says how the return is made
+// (TW CPA art. 19: by sending the goods back or by written notice).
+func (v *view) ReturnByNotice() bool {
+	return v.Seller.Business && v.Jurisdiction == agreement.JurisdictionTW
+}
+
+// ExclusionsState picks the sentence on the exclusions: "acknowledged" or
+// "unacknowledged".
+func (v *view) ExclusionsState() string {
+	if v.Refund.ExclusionsAcknowledged {
+		return "acknowledged"
+	}
+	return "unacknowledged"
+}
+
+// StatutoryFreeReturn reports whether the contract says a no-reason
+// return costs the buyer nothing by law (TW CPA art. 19).
+func (v *view) StatutoryFreeReturn() bool {
+	return v.Seller.Business && v.NoReasonReturn() && v.Jurisdiction == agreement.JurisdictionTW
+}
+
+// StatutoryRefund reports whether the refund period has a statutory limit
+// that the contract cites.
+func (v *view) StatutoryRefund() bool { return v.consumerLaw() }
+
+// StatutoryRefundDays is the statutory refund limit: 7 days in CN (CRPL
+// art. 25), 15 in TW (CPA art. 19-2).
+func (v *view) StatutoryRefundDays() int {
+	if v.Jurisdiction == agreement.JurisdictionCN {
+		return 7
+	}
+	return 15
+}
+
+// RefundWindow picks how the contract's refund period compares with the
+// statute's: "sooner" or "statutory".
+func (v *view) RefundWindow() string {
+	if v.Refund.RefundWithinDays < v.StatutoryRefundDays() {
+		return "sooner"
+	}
+	return "statutory"
+}
+
+// CancelBy is who may cancel: "either" unless the terms name one party.
+func (v *view) CancelBy() string {
+	if c := v.Cancellation; c != nil && c.By != "" {
+		return c.By
+	}
+	return "either"
+}
+
+// DisputeForum picks the venue sentence: "arbitration" when arbitration
+// is a step, else "court".
+func (v *view) DisputeForum() string {
+	if slices.Contains(v.Dispute.Steps, "arbitration") {
+		return "arbitration"
+	}
+	return "court"
+}
+
+// AuthenticityPromise picks the authenticity sentence: "guaranteed" or
+// "not_guaranteed".
+func (v *view) AuthenticityPromise() string {
+	if v.Authenticity != nil && v.Authenticity.Guaranteed {
+		return "guaranteed"
+	}
+	return "not_guaranteed"
+}
+
+// CodeRevealedAcknowledged reports whether the buyer acknowledged that a
+// revealed code cannot be returned without a reason.
+func (v *view) CodeRevealedAcknowledged() bool {
+	return v.Refund.ExclusionsAcknowledged && slices.Contains(v.Refund.Exclusions, "code_revealed")
+}
