@@ -120,7 +120,9 @@ type GiftCard struct {
 	CardType  string `yaml:"card_type" json:"card_type" validate:"required,oneof=anonymous registered code voucher"`
 	FaceValue Amount `yaml:"face_value" json:"face_value" validate:"required"`
 	Balance   Amount `yaml:"balance" json:"balance" validate:"required"`
-	Expires   Date   `yaml:"expires" json:"expires" validate:"required"`
+	// Expires is the card's expiry date, if its issuer sets one: optional,
+	// since the PRC and Taiwan prepaid-card rules forbid one on many cards.
+	Expires Date `yaml:"expires,omitempty" json:"expires,omitempty"`
 	// Source is the seller's declaration of how the card was lawfully obtained.
 	Source    string `yaml:"source" json:"source" validate:"required,max=500"`
 	CardLast4 string `yaml:"card_last4,omitempty" json:"card_last4,omitempty" validate:"omitempty,len=4,alphanum"`

@@ -56,6 +56,7 @@ func (a *Agreement) crossRules() []*FieldError {
 	r.items()
 	r.delivery()
 	r.refund()
+	r.law()
 	r.advice()
 	return r.out
 }
@@ -325,11 +326,13 @@ func (r *rules) refund() {
 	if len(a.Refund.Exclusions) > 0 && !a.Refund.ExclusionsAcknowledged {
 		r.err("refund.exclusions_acknowledged", RuleExclusionsAck, "", "")
 	}
-	if a.Seller.Business && a.Refund.NoReasonDays < minNoReasonDays &&
+	// The consumer laws protect consumers only (art. 2 of each): a buyer
+	// who buys as a business gets none of these.
+	if a.consumerSale() && a.Refund.NoReasonDays < minNoReasonDays &&
 		(a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
 		r.err("refund.no_reason_days", RuleNoReasonMin, string(a.Jurisdiction), strconv.Itoa(a.Refund.NoReasonDays))
 	}
-	if a.Seller.Business && (a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
+	if a.consumerSale() && (a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
 		// Neither law lists used goods among the goods a business may
 		// exclude from the 7-day return; TW voids terms to the contrary.
 		for i, x := range a.Refund.Exclusions {
@@ -338,7 +341,7 @@ func (r *rules) refund() {
 			}
 		}
 	}
-	if limit, ok := maxRefundDays[a.Jurisdiction]; ok && a.Seller.Business && a.Refund.RefundWithinDays > limit {
+	if limit, ok := maxRefundDays[a.Jurisdiction]; ok && a.consumerSale() && a.Refund.RefundWithinDays > limit {
 		r.err("refund.refund_within_days", RuleRefundWithinMax, string(a.Jurisdiction), strconv.Itoa(a.Refund.RefundWithinDays))
 	}
 }

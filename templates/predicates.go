@@ -16,7 +16,7 @@ import (
 // predicatesVersion is part of every set's identity (see builtins): bump
 // it whenever a predicate decides differently, so that contracts rendered
 // before keep an identity that says so.
-const predicatesVersion = "1"
+const predicatesVersion = "2"
 
 // ListsDefects reports whether the contract has the condition-and-defects
 // article: every second-hand sale has it, and any deal listing a defect.
@@ -161,10 +161,73 @@ func (v *view) InspectionPeriod() string {
 // NoReasonReturn reports whether the buyer may return without a reason.
 func (v *view) NoReasonReturn() bool { return v.Refund.NoReasonDays > 0 }
 
+// ConsumerSale reports whether consumer law protects the buyer: a
+// business seller and a buyer who does not buy as a business (PRC CRPL
+// art. 2, TW CPA art. 2; B2B and private sales fall under the civil codes).
+func (v *view) ConsumerSale() bool { return v.Seller.Business && !v.Buyer.Business }
+
 // consumerLaw reports whether a jurisdiction's consumer statute on
-// distance sales applies: a business seller under CN or TW law.
+// distance sales applies: a consumer sale under CN or TW law.
 func (v *view) consumerLaw() bool {
-	return v.Seller.Business && (v.Jurisdiction == agreement.JurisdictionCN || v.Jurisdiction == agreement.JurisdictionTW)
+	return v.ConsumerSale() && (v.Jurisdiction == agreement.JurisdictionCN || v.Jurisdiction == agreement.JurisdictionTW)
+}
+
+// ConsumerRights picks the clause that reserves a consumer's statutory
+// rights: "CN" (CRPL arts. 24, 26, 55), "TW" (CPA art. 12), "HK" (Cap. 71
+// s. 11), or "" when the deal is no consumer sale or the jurisdiction has
+// no statute the contract names.
+func (v *view) ConsumerRights() string {
+	switch v.Jurisdiction {
+	case agreement.JurisdictionCN, agreement.JurisdictionTW, agreement.JurisdictionHK:
+		if v.ConsumerSale() {
+			return string(v.Jurisdiction)
+		}
+	}
+	return ""
+}
+
+// ConsumerArbitrationHK reports whether the contract must say that an
+// arbitration clause binds a consumer only with written consent given
+// after the dispute arises (HK Cap. 71 s. 15).
+func (v *view) ConsumerArbitrationHK() bool {
+	return v.Jurisdiction == agreement.JurisdictionHK && v.ConsumerSale() && v.DisputeForum() == "arbitration"
+}
+
+// ElectronicLaw picks what the contract says the law presumes of the
+// parties' electronic confirmations: "CN" (Electronic Signature Law arts.
+// 13–14), "TW" (Electronic Signatures Act as amended in 2024) or "agreed"
+// (the parties' agreement alone).
+func (v *view) ElectronicLaw() string {
+	switch v.Jurisdiction {
+	case agreement.JurisdictionCN, agreement.JurisdictionTW:
+		return string(v.Jurisdiction)
+	}
+	return "agreed"
+}
+
+// ExclusionsCited reports whether the exclusions from the no-reason return
+// cite the rule that lists them (TW: 通訊交易解除權合理例外情事適用準則 art. 2).
+func (v *view) ExclusionsCited() bool {
+	return v.consumerLaw() && v.Jurisdiction == agreement.JurisdictionTW
+}
+
+// CoolingOffKeepsEarnest reports whether a buyer who cancels under the
+// statutory 7-day right keeps the earnest money: a TW consumer sale
+// (CPA art. 19 I: cancelling costs the consumer nothing; V: contrary terms
+// are void).
+func (v *view) CoolingOffKeepsEarnest() bool {
+	return v.consumerLaw() && v.Jurisdiction == agreement.JurisdictionTW
+}
+
+// CancelEarnest picks what the cancellation article says of earnest
+// money: who may cancel (CancelBy), with "_cooling_off" when a buyer's
+// statutory cancellation keeps it.
+func (v *view) CancelEarnest() string {
+	by := v.CancelBy()
+	if by != "seller" && v.CoolingOffKeepsEarnest() {
+		return by + "_cooling_off"
+	}
+	return by
 }
 
 // StatutoryReturnApplies reports whether the no-reason return is the
@@ -187,7 +250,7 @@ func (v *view) NoReasonWindow() string {
 // ReturnByNotice reports whether the contract says how the return is made
 // (TW CPA art. 19: by sending the goods back or by written notice).
 func (v *view) ReturnByNotice() bool {
-	return v.Seller.Business && v.Jurisdiction == agreement.JurisdictionTW
+	return v.consumerLaw() && v.Jurisdiction == agreement.JurisdictionTW
 }
 
 // ExclusionsState picks the sentence on the exclusions: "acknowledged" or
@@ -202,7 +265,7 @@ func (v *view) ExclusionsState() string {
 // StatutoryFreeReturn reports whether the contract says a no-reason
 // return costs the buyer nothing by law (TW CPA art. 19).
 func (v *view) StatutoryFreeReturn() bool {
-	return v.Seller.Business && v.NoReasonReturn() && v.Jurisdiction == agreement.JurisdictionTW
+	return v.consumerLaw() && v.NoReasonReturn() && v.Jurisdiction == agreement.JurisdictionTW
 }
 
 // StatutoryRefund reports whether the refund period has a statutory limit
@@ -251,6 +314,17 @@ func (v *view) AuthenticityPromise() string {
 		return "guaranteed"
 	}
 	return "not_guaranteed"
+}
+
+// CardExpiryNote picks what a card without an expiry date says of the
+// rules on prepaid cards: "CN" (单用途商业预付卡管理办法（试行）), "TW"
+// (禮券定型化契約應記載及不得記載事項) or "other" (the issuer's terms).
+func (v *view) CardExpiryNote() string {
+	switch v.Jurisdiction {
+	case agreement.JurisdictionCN, agreement.JurisdictionTW:
+		return string(v.Jurisdiction)
+	}
+	return "other"
 }
 
 // CodeRevealedAcknowledged reports whether the buyer acknowledged that a

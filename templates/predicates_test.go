@@ -73,6 +73,26 @@ func TestPredicates(t *testing.T) {
 		{"buyer bears FX", func(a *agreement.Agreement) {
 			a.Items = []agreement.Item{{}, {Proxy: &agreement.Proxy{FXChangeBorneBy: "buyer"}}}
 		}, func(v *view) any { return v.BuyerBearsFXChange() }, true},
+		{"consumer sale", func(a *agreement.Agreement) { a.Seller.Business = true }, func(v *view) any { return v.ConsumerSale() }, true},
+		{"B2B is no consumer sale", func(a *agreement.Agreement) { a.Seller.Business, a.Buyer.Business = true, true }, func(v *view) any { return v.ConsumerSale() }, false},
+		{"B2B gets no statutory return", func(a *agreement.Agreement) { a.Seller.Business, a.Buyer.Business = true, true },
+			func(v *view) any { return v.StatutoryReturnApplies() }, false},
+		{"consumer rights HK", func(a *agreement.Agreement) { a.Seller.Business, a.Jurisdiction = true, agreement.JurisdictionHK },
+			func(v *view) any { return v.ConsumerRights() }, "HK"},
+		{"no consumer rights clause under other law", func(a *agreement.Agreement) { a.Seller.Business, a.Jurisdiction = true, agreement.JurisdictionOther },
+			func(v *view) any { return v.ConsumerRights() }, ""},
+		{"HK consumer arbitration", func(a *agreement.Agreement) {
+			a.Seller.Business, a.Jurisdiction, a.Dispute.Steps = true, agreement.JurisdictionHK, []string{"arbitration"}
+		}, func(v *view) any { return v.ConsumerArbitrationHK() }, true},
+		{"electronic law HK is the parties'", func(a *agreement.Agreement) { a.Jurisdiction = agreement.JurisdictionHK },
+			func(v *view) any { return v.ElectronicLaw() }, "agreed"},
+		{"TW consumer keeps earnest on cooling off", func(a *agreement.Agreement) {
+			a.Seller.Business, a.Jurisdiction, a.Cancellation = true, agreement.JurisdictionTW, &agreement.Cancellation{By: "buyer"}
+		}, func(v *view) any { return v.CancelEarnest() }, "buyer_cooling_off"},
+		{"seller-only cancellation has no cooling off", func(a *agreement.Agreement) {
+			a.Seller.Business, a.Jurisdiction, a.Cancellation = true, agreement.JurisdictionTW, &agreement.Cancellation{By: "seller"}
+		}, func(v *view) any { return v.CancelEarnest() }, "seller"},
+		{"card expiry note TW", func(a *agreement.Agreement) { a.Jurisdiction = agreement.JurisdictionTW }, func(v *view) any { return v.CardExpiryNote() }, "TW"},
 		{"code revealed needs acknowledgement", func(a *agreement.Agreement) { a.Refund.Exclusions = []string{"code_revealed"} },
 			func(v *view) any { return v.CodeRevealedAcknowledged() }, false},
 	}
