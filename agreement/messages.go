@@ -91,6 +91,8 @@ const (
 	RuleEarnestCoolingOff      = "earnest_cooling_off"     // warning: a TW consumer sale whose buyer could forfeit earnest money by cancelling
 	RuleCardExpiryLaw          = "card_expiry_law"         // warning: a card expiry the prepaid-card rules forbid (Param: CN:registered, CN:anonymous or TW)
 	RuleInvalidCardMissing     = "invalid_card_missing"    // warning: a gift card deal with no remedy for an invalid card
+	RuleDueFirstPayment        = "due_first_payment"       // warning: with installments, payment.due is not the date of the first payment (Param: that date)
+	RuleFXPair                 = "fx_pair"                 // warning: fx_rate without store_currency
 )
 
 // catalog holds the messages of this package's rules, and of the few
@@ -207,6 +209,8 @@ var catalog = map[string][3]string{
 	"card_expiry_law:TW":            {"most gift certificates in Taiwan may carry no expiry date (零售業等商品（服務）禮券定型化契約應記載及不得記載事項): check the issuer's terms; an expiry the issuer set may not bind the holder", "台湾地区多数礼券不得记载使用期限（零售业等商品（服务）礼券定型化契约应记载及不得记载事项）：请核对发卡方的规则，所记载的期限可能对持有人无效", "多數禮券不得記載使用期限（零售業等商品（服務）禮券定型化契約應記載及不得記載事項）：請核對發行人之規定，所記載之期限可能對持有人無效"},
 	RuleCardExpiryLaw:               {"the prepaid-card rules may not allow this expiry date: check the issuer's terms", "预付卡规则可能不允许此有效期：请核对发卡方的规则", "預付卡規定可能不允許此有效期限：請核對發行人之規定"},
 	RuleInvalidCardMissing:          {"no remedy for a card that is invalid or short of balance at delivery: set refund.remedies.invalid_card", "未约定交付时卡无效或余额不足的补救：请填写 refund.remedies.invalid_card", "未約定交付時卡片無效或餘額不足之救濟：請填寫 refund.remedies.invalid_card"},
+	RuleDueFirstPayment:             {"with installments, payment.due is the date of the first payment ({param}, the deposit's or the first installment's), not %q: the contract prints the schedule's dates, so another payment.due would contradict them", "分期付款时，payment.due 应为首笔付款的日期（{param}，即定金或预付款、或第一期的付款期限），而不是 %q：合同载明的是分期表的日期，其他日期会与之矛盾", "分期付款時，payment.due 應為首筆付款之日期（{param}，即定金或預付款、或第一期之付款期限），而非 %q：契約載明者為分期表之日期，其他日期將與之矛盾"},
+	RuleFXPair:                      {"an exchange rate needs its currency pair: add store_currency (the rate is units of currency per 1 store_currency)", "汇率须注明币种：请填写 store_currency（汇率为 1 单位 store_currency 折合的 currency 金额）", "匯率須註明幣別：請填寫 store_currency（匯率為 1 單位 store_currency 折合之 currency 金額）"},
 	RuleInvalid:                     {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
 
 	// Validator tags whose translation some locale lacks.

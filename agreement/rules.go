@@ -211,6 +211,18 @@ func (r *rules) payment() {
 	for i, in := range p.Installments {
 		r.notBefore(fmt.Sprintf("payment.installments[%d].due", i), in.Due, "date", r.a.Date)
 	}
+	if len(p.Installments) > 0 {
+		// With a schedule, payment.due is the date of the first payment:
+		// the deposit's, or the first installment's. The contract prints
+		// those dates; another payment.due would contradict them.
+		first := p.Installments[0].Due
+		if p.Deposit != nil {
+			first = p.Deposit.Due
+		}
+		if p.Due.Valid() && first.Valid() && p.Due != first {
+			r.warn("payment.due", RuleDueFirstPayment, first.String(), p.Due.String())
+		}
+	}
 	switch {
 	case p.Method == MethodEscrow && p.Escrow == nil:
 		r.err("payment.escrow", RuleEscrowRequired, "", "")
@@ -267,6 +279,9 @@ func (r *rules) items() {
 			foreign := x.StoreCurrency != "" && x.StoreCurrency != a.Currency
 			if foreign && (x.FXRate == "" || x.FXFixedOn.IsZero()) {
 				r.err(p+".proxy.fx_rate", RuleFXRequired, "", "")
+			}
+			if x.FXRate != "" && x.StoreCurrency == "" {
+				r.warn(p+".proxy.fx_rate", RuleFXPair, "", x.FXRate)
 			}
 			if foreign && x.DutyPaidBy == "" {
 				r.warn(p+".proxy", RuleDutyUnassigned, "", "")

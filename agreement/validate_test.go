@@ -254,6 +254,16 @@ func TestRules(t *testing.T) {
 		{"card without expiry", giftCN, func(a *agreement.Agreement) { a.Items[0].GiftCard.Expires = agreement.Date{} }, nil},
 		{"gift card without invalid-card remedy", gift, func(a *agreement.Agreement) { a.Refund.Remedies.InvalidCard = "" },
 			[]string{"warning refund.remedies invalid_card_missing"}},
+		{"payment.due after the first installment", goodsI, func(a *agreement.Agreement) {
+			a.Payment.Deposit = nil
+			a.Payment.Installments[0].Amount = m("12,900")
+			a.Payment.Due = d("2026-11-30")
+		}, []string{"warning payment.due due_first_payment"}},
+		{"payment.due before the deposit with installments", goodsI, func(a *agreement.Agreement) { a.Payment.Due = d("2026-11-20") },
+			[]string{"warning payment.due due_first_payment"}},
+		{"exchange rate without its currency", proxy, func(a *agreement.Agreement) {
+			a.Items[0].Proxy.StoreCurrency, a.Items[0].Proxy.StorePrice = "", agreement.Amount{}
+		}, []string{"warning items[0].proxy.fx_rate fx_pair"}},
 		{"card sold above its balance", gift, func(a *agreement.Agreement) { a.Items[0].UnitPrice = m("1100") }, []string{"warning items[0].unit_price price_over_balance"}},
 		{"card type unknown", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.CardType = "plastic" }, []string{"error items[0].gift_card.card_type oneof"}},
 
@@ -446,6 +456,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleCourtOrArbitration, agreement.RuleRemedyBelowStatute, agreement.RuleConsumerArbitration,
 		agreement.RuleConsumerAssociation, agreement.RuleAuthenticityDisclaimed, agreement.RuleEarnestHK,
 		agreement.RuleEarnestCoolingOff, agreement.RuleCardExpiryLaw, agreement.RuleInvalidCardMissing,
+		agreement.RuleDueFirstPayment, agreement.RuleFXPair,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {

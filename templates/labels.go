@@ -31,7 +31,7 @@ var labels = map[agreement.Locale]map[string]string{
 
 		"jur.CN":    "Legal points in this contract assume the law of the People's Republic of China (mainland); where a point relies on a statute, the statute is named.",
 		"jur.TW":    "Legal points in this contract assume the law of Taiwan; where a point relies on a statute, the statute is named.",
-		"jur.HK":    "Legal points in this contract assume the law of the Hong Kong SAR; they rest on this contract, and no statute is cited.",
+		"jur.HK":    "Legal points in this contract assume the law of the Hong Kong SAR; where a point relies on a statute, the statute is named.",
 		"jur.other": "This contract assumes no particular jurisdiction; its legal points rest on the parties' agreement alone.",
 
 		"kind.goods":          "Sales Contract",
@@ -39,11 +39,11 @@ var labels = map[agreement.Locale]map[string]string{
 		"kind.proxy_purchase": "Proxy Purchase Agreement",
 		"kind.gift_card":      "Gift Card Transfer Agreement",
 
-		"condition.new":      "new",
-		"condition.like_new": "like new",
-		"condition.good":     "good",
-		"condition.fair":     "fair",
-		"condition.poor":     "poor",
+		"condition.new":      "New",
+		"condition.like_new": "Like new",
+		"condition.good":     "Good",
+		"condition.fair":     "Fair",
+		"condition.poor":     "Poor",
 
 		"card.anonymous":  "bearer card",
 		"card.registered": "registered card",
@@ -84,7 +84,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement_or_refund":     "a replacement or, at the Buyer's choice, a full refund",
 		"remedy.cancel_and_refund":         "cancel the contract with a full refund",
 		"remedy.refund_by_remaining_value": "a full refund if the card is invalid, and otherwise a refund of the sale price in proportion to the missing balance",
-		"remedy.refund_and_compensation":   "a full refund plus compensation for the Buyer's proven loss",
+		"remedy.refund_and_compensation":   "a full refund plus compensation for proven loss",
 
 		"before.purchase": "the Seller buys the item",
 		"before.shipment": "the goods are shipped",
@@ -131,7 +131,7 @@ var labels = map[agreement.Locale]map[string]string{
 
 		"jur.CN":    "本契約之法律事項以中華人民共和國（大陸地區）法律為準；凡有法律條文依據者，均註明出處。",
 		"jur.TW":    "本契約之法律事項以臺灣法律為準；凡有法律條文依據者，均註明出處。",
-		"jur.HK":    "本契約之法律事項以香港特別行政區法律為準；本契約未引用特定條文，依雙方約定。",
+		"jur.HK":    "本契約之法律事項以香港特別行政區法律為準；凡有法律條文依據者，均註明出處。",
 		"jur.other": "本契約未指定法域，各項法律事項僅依雙方之約定。",
 
 		"kind.goods":          "商品買賣契約",
@@ -183,8 +183,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement":               "換貨",
 		"remedy.replacement_or_refund":     "換貨，或依買方選擇全額退款",
 		"remedy.cancel_and_refund":         "解除契約並請求賣方全額退款",
-		"remedy.refund_by_remaining_value": "卡片或序號無效者全額退款，餘額短少者按短少餘額占所載餘額之比例退還售價",
-		"remedy.refund_and_compensation":   "全額退款及賠償買方經證明之損失",
+		"remedy.refund_by_remaining_value": "卡片或序號無效者，全額退款；餘額短少者，按短少餘額占所載餘額之比例退還售價",
+		"remedy.refund_and_compensation":   "全額退款並賠償其經證明之損失",
 
 		"before.purchase": "賣方購入商品",
 		"before.shipment": "出貨",
@@ -231,7 +231,7 @@ var labels = map[agreement.Locale]map[string]string{
 
 		"jur.CN":    "本合同涉及的法律问题适用中华人民共和国（内地）法律；有法律条文依据的，均注明出处。",
 		"jur.TW":    "本合同涉及的法律问题适用台湾地区有关规定；有条文依据的，均注明出处。",
-		"jur.HK":    "本合同涉及的法律问题适用香港特别行政区法律；本合同未引用具体条文，以双方约定为准。",
+		"jur.HK":    "本合同涉及的法律问题适用香港特别行政区法律；有法律条文依据的，均注明出处。",
 		"jur.other": "本合同未指定适用法域，各项法律问题仅以双方约定为准。",
 
 		"kind.goods":          "商品买卖合同",
@@ -283,8 +283,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement":               "换货",
 		"remedy.replacement_or_refund":     "换货，或由买方选择全额退款",
 		"remedy.cancel_and_refund":         "解除合同并要求卖方全额退款",
-		"remedy.refund_by_remaining_value": "卡或兑换码无效的全额退款，余额短少的按短少余额占约定余额的比例退还售价",
-		"remedy.refund_and_compensation":   "全额退款及赔偿买方经证明的损失",
+		"remedy.refund_by_remaining_value": "卡或兑换码无效的，全额退款；余额短少的，按短少余额占约定余额的比例退还售价",
+		"remedy.refund_and_compensation":   "全额退款并赔偿其经证明的损失",
 
 		"before.purchase": "卖方购入商品",
 		"before.shipment": "发货",

@@ -16,7 +16,7 @@ import (
 // predicatesVersion is part of every set's identity (see builtins): bump
 // it whenever a predicate decides differently, so that contracts rendered
 // before keep an identity that says so.
-const predicatesVersion = "2"
+const predicatesVersion = "3"
 
 // ListsDefects reports whether the contract has the condition-and-defects
 // article: every second-hand sale has it, and any deal listing a defect.
@@ -137,6 +137,18 @@ func (v *view) TrackingNote() string {
 	}
 	return ""
 }
+
+// ShipsGoods reports whether a carrier takes the goods to the buyer: only
+// then does the contract say who pays for shipping.
+func (v *view) ShipsGoods() bool { return v.Delivery.Method == agreement.DeliveryShipping }
+
+// ShowsShipping reports whether the price lists shipping: when the goods
+// are shipped, or a shipping fee is charged all the same.
+func (v *view) ShowsShipping() bool { return v.ShipsGoods() || !v.ShippingFee.IsZero() }
+
+// GoodsReturned reports whether a refund involves sending goods back (and
+// so return shipping): not for goods delivered online, such as codes.
+func (v *view) GoodsReturned() bool { return v.Delivery.Method != agreement.DeliveryDigital }
 
 // DeliveryEvent picks what counts as delivery: "digital", "shipping" or
 // "handover".
