@@ -93,6 +93,7 @@ const (
 	RuleInvalidCardMissing     = "invalid_card_missing"    // warning: a gift card deal with no remedy for an invalid card
 	RuleDueFirstPayment        = "due_first_payment"       // warning: with installments, payment.due is not the date of the first payment (Param: that date)
 	RuleFXPair                 = "fx_pair"                 // warning: fx_rate without store_currency
+	RuleTransitRiskConsumer    = "transit_risk_consumer"   // warning: a CN consumer sale putting transit loss on the buyer who did not choose the carrier
 )
 
 // catalog holds the messages of this package's rules, and of the few
@@ -211,6 +212,7 @@ var catalog = map[string][3]string{
 	RuleInvalidCardMissing:          {"no remedy for a card that is invalid or short of balance at delivery: set refund.remedies.invalid_card", "未约定交付时卡无效或余额不足的补救：请填写 refund.remedies.invalid_card", "未約定交付時卡片無效或餘額不足之救濟：請填寫 refund.remedies.invalid_card"},
 	RuleDueFirstPayment:             {"with installments, payment.due is the date of the first payment ({param}, the deposit's or the first installment's), not %q: the contract prints the schedule's dates, so another payment.due would contradict them", "分期付款时，payment.due 应为首笔付款的日期（{param}，即定金或预付款、或第一期的付款期限），而不是 %q：合同载明的是分期表的日期，其他日期会与之矛盾", "分期付款時，payment.due 應為首筆付款之日期（{param}，即定金或預付款、或第一期之付款期限），而非 %q：契約載明者為分期表之日期，其他日期將與之矛盾"},
 	RuleFXPair:                      {"an exchange rate needs its currency pair: add store_currency (the rate is units of currency per 1 store_currency)", "汇率须注明币种：请填写 store_currency（汇率为 1 单位 store_currency 折合的 currency 金额）", "匯率須註明幣別：請填寫 store_currency（匯率為 1 單位 store_currency 折合之 currency 金額）"},
+	RuleTransitRiskConsumer:         {"in a consumer sale the seller bears the risk in transit unless the consumer chose another carrier (PRC E-Commerce Law art. 20): the contract says the seller bears it; set delivery.carrier_chosen_by: buyer if the buyer chose the carrier", "消费交易中，除消费者另行选择快递物流服务提供者外，运输中的风险由经营者承担（《电子商务法》第二十条）：合同将载明由卖方承担；如承运人由买方选择，请设 delivery.carrier_chosen_by: buyer", "消費交易中，除消費者另行選擇快遞物流服務提供者外，運送中之風險由經營者承擔（中國大陸電子商務法第20條）：契約將載明由賣方承擔；如承運人由買方選擇，請設 delivery.carrier_chosen_by: buyer"},
 	RuleInvalid:                     {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
 
 	// Validator tags whose translation some locale lacks.

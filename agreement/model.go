@@ -218,6 +218,13 @@ type Delivery struct {
 	Carrier        string `yaml:"carrier,omitempty" json:"carrier,omitempty" validate:"max=100"`
 	// Channel is where a code is revealed for digital delivery (D11).
 	Channel string `yaml:"channel,omitempty" json:"channel,omitempty" validate:"max=100"`
+	// LossBorneBy is who bears loss of or damage to shipped goods in
+	// transit (D22), when the parties agree it; without it the contract
+	// states the jurisdiction's rule.
+	LossBorneBy string `yaml:"loss_borne_by,omitempty" json:"loss_borne_by,omitempty" validate:"omitempty,oneof=seller buyer"`
+	// CarrierChosenBy is buyer when the buyer chose the carrier, which
+	// moves the transit risk to the buyer under PRC E-Commerce Law art. 20.
+	CarrierChosenBy string `yaml:"carrier_chosen_by,omitempty" json:"carrier_chosen_by,omitempty" validate:"omitempty,oneof=seller buyer"`
 }
 
 // Inspection is the window after delivery in which the buyer checks the

@@ -79,6 +79,16 @@ func (r *rules) law() {
 			r.warn(p+".expires", RuleCardExpiryLaw, "TW", g.Expires.String())
 		}
 	}
+	if a.Jurisdiction == JurisdictionCN && a.consumerSale() && a.Delivery.Method == DeliveryShipping && a.Delivery.CarrierChosenBy != PaidByBuyer {
+		if a.Delivery.LossBorneBy == PaidByBuyer {
+			r.warn("delivery.loss_borne_by", RuleTransitRiskConsumer, "", a.Delivery.LossBorneBy)
+		}
+		for i, it := range a.Items {
+			if it.Proxy != nil && it.Proxy.LossBorneBy == PaidByBuyer {
+				r.warn(fmt.Sprintf("items[%d].proxy.loss_borne_by", i), RuleTransitRiskConsumer, "", it.Proxy.LossBorneBy)
+			}
+		}
+	}
 	if a.Kind == KindGiftCard && a.Refund.Remedies.InvalidCard == "" {
 		r.warn("refund.remedies", RuleInvalidCardMissing, "", "")
 	}

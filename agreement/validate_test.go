@@ -264,6 +264,21 @@ func TestRules(t *testing.T) {
 		{"exchange rate without its currency", proxy, func(a *agreement.Agreement) {
 			a.Items[0].Proxy.StoreCurrency, a.Items[0].Proxy.StorePrice = "", agreement.Amount{}
 		}, []string{"warning items[0].proxy.fx_rate fx_pair"}},
+		{"transit loss on a CN consumer", goodsCN, func(a *agreement.Agreement) { a.Delivery.LossBorneBy = "buyer" },
+			[]string{"warning delivery.loss_borne_by transit_risk_consumer"}},
+		{"transit loss on a CN consumer who chose the carrier", goodsCN, func(a *agreement.Agreement) {
+			a.Delivery.LossBorneBy, a.Delivery.CarrierChosenBy = "buyer", "buyer"
+		}, nil},
+		{"transit loss on a CN proxy buyer", goodsCN, func(a *agreement.Agreement) {
+			a.Kind = agreement.KindProxyPurchase
+			for i := range a.Items {
+				a.Items[i].Proxy = &agreement.Proxy{Store: "Tmall", LossBorneBy: "buyer"}
+			}
+			a.Authenticity.Guaranteed = true
+		}, []string{"warning items[0].proxy.loss_borne_by transit_risk_consumer", "warning items[1].proxy.loss_borne_by transit_risk_consumer"}},
+		{"transit loss on a private buyer from a private seller", second, func(a *agreement.Agreement) { a.Delivery.LossBorneBy = "buyer" }, nil},
+		{"transit loss by an unknown party", goods, func(a *agreement.Agreement) { a.Delivery.LossBorneBy = "carrier" },
+			[]string{"error delivery.loss_borne_by oneof"}},
 		{"card sold above its balance", gift, func(a *agreement.Agreement) { a.Items[0].UnitPrice = m("1100") }, []string{"warning items[0].unit_price price_over_balance"}},
 		{"card type unknown", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.CardType = "plastic" }, []string{"error items[0].gift_card.card_type oneof"}},
 
@@ -456,7 +471,7 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleCourtOrArbitration, agreement.RuleRemedyBelowStatute, agreement.RuleConsumerArbitration,
 		agreement.RuleConsumerAssociation, agreement.RuleAuthenticityDisclaimed, agreement.RuleEarnestHK,
 		agreement.RuleEarnestCoolingOff, agreement.RuleCardExpiryLaw, agreement.RuleInvalidCardMissing,
-		agreement.RuleDueFirstPayment, agreement.RuleFXPair,
+		agreement.RuleDueFirstPayment, agreement.RuleFXPair, agreement.RuleTransitRiskConsumer,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {

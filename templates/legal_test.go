@@ -347,3 +347,44 @@ func TestGiftCardWithoutExpiry(t *testing.T) {
 		}
 	}
 }
+
+// TestTransitRisk checks law item 6: every shipped contract says who bears
+// loss in transit, by the jurisdiction's rule unless the terms agree it,
+// and a CN consumer sale keeps the seller's risk (E-Commerce Law art. 20)
+// unless the buyer chose the carrier.
+func TestTransitRisk(t *testing.T) {
+	cases := []struct {
+		name, file string
+		l          agreement.Locale
+		edit       func(a *agreement.Agreement)
+		want       string
+	}{
+		{"CN consumer", "goods-zh-Hans.yaml", agreement.LocaleZHHans, func(*agreement.Agreement) {},
+			"商品交付买方前毁损、灭失的风险由卖方承担（《中华人民共和国电子商务法》第二十条）。"},
+		{"CN consumer, loss put on the buyer", "goods-zh-Hans.yaml", agreement.LocaleZHHans, func(a *agreement.Agreement) { a.Delivery.LossBorneBy = "buyer" },
+			"商品交付买方前毁损、灭失的风险由卖方承担（《中华人民共和国电子商务法》第二十条）。"},
+		{"CN consumer chose the carrier", "goods-zh-Hans.yaml", agreement.LocaleZHHans, func(a *agreement.Agreement) { a.Delivery.CarrierChosenBy = "buyer" },
+			"承运人由买方另行选择，卖方将商品交付该承运人后，运输途中商品毁损、灭失的风险由买方承担（《中华人民共和国电子商务法》第二十条）。"},
+		{"CN private sale", "secondhand-zh-Hans.yaml", agreement.LocaleZHHans, func(*agreement.Agreement) {},
+			"卖方将商品交付承运人后，运输途中商品毁损、灭失的风险由买方承担（《中华人民共和国民法典》第六百零七条）。"},
+		{"TW goods", "goods-zh-Hant.yaml", agreement.LocaleZHHant, func(*agreement.Agreement) {},
+			"買方請求將商品送交清償地以外之處所者，自賣方交付商品於運送人時起，危險由買方負擔（民法第374條）。"},
+		{"agreed", "goods-en.yaml", agreement.LocaleEN, func(*agreement.Agreement) {},
+			"Loss of or damage to the goods in transit is borne by the Seller."},
+	}
+	for _, c := range cases {
+		if got := renderEdited(t, c.file, c.l, c.edit); !strings.Contains(got, c.want) {
+			t.Errorf("%s: missing %q", c.name, c.want)
+		}
+	}
+	inPerson := renderEdited(t, "secondhand-zh-Hant.yaml", agreement.LocaleZHHant, func(*agreement.Agreement) {})
+	if strings.Contains(inPerson, "第374條") {
+		t.Error("an in-person handover states the transit-risk rule")
+	}
+	// A proxy purchase whose items say who bears loss in transit gets no
+	// general rule that could contradict them.
+	proxy := renderEdited(t, "proxy_purchase-zh-Hans.yaml", agreement.LocaleZHHans, func(*agreement.Agreement) {})
+	if !strings.Contains(proxy, "运输途中丢失或被海关扣押的损失由卖方承担") || strings.Contains(proxy, "第六百零七条") {
+		t.Error("proxy purchase: the item's transit-loss term is contradicted by the general rule")
+	}
+}

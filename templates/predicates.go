@@ -16,7 +16,7 @@ import (
 // predicatesVersion is part of every set's identity (see builtins): bump
 // it whenever a predicate decides differently, so that contracts rendered
 // before keep an identity that says so.
-const predicatesVersion = "3"
+const predicatesVersion = "4"
 
 // ListsDefects reports whether the contract has the condition-and-defects
 // article: every second-hand sale has it, and any deal listing a defect.
@@ -149,6 +149,32 @@ func (v *view) ShowsShipping() bool { return v.ShipsGoods() || !v.ShippingFee.Is
 // GoodsReturned reports whether a refund involves sending goods back (and
 // so return shipping): not for goods delivered online, such as codes.
 func (v *view) GoodsReturned() bool { return v.Delivery.Method != agreement.DeliveryDigital }
+
+// TransitRisk picks the sentence on loss or damage in transit for shipped
+// goods: "CN_consumer" (the seller bears it until delivery, E-Commerce
+// Law art. 20, whatever the terms say), "CN_consumer_buyer_carrier" (the
+// buyer chose the carrier: the art. 20 exception), "agreed" (the terms
+// say who), "CN" (Civil Code art. 607), "TW" (Civil Code art. 374), or ""
+// (nothing shipped, the proxy terms say it per item, or no rule to state).
+func (v *view) TransitRisk() string {
+	if !v.ShipsGoods() {
+		return ""
+	}
+	d := v.Delivery
+	switch {
+	case v.Jurisdiction == agreement.JurisdictionCN && v.ConsumerSale() && d.CarrierChosenBy != agreement.PaidByBuyer:
+		return "CN_consumer"
+	case v.Jurisdiction == agreement.JurisdictionCN && v.ConsumerSale() && d.LossBorneBy == "":
+		return "CN_consumer_buyer_carrier"
+	case d.LossBorneBy != "":
+		return "agreed"
+	case slices.ContainsFunc(v.Items, func(it agreement.Item) bool { return it.Proxy != nil && it.Proxy.LossBorneBy != "" }):
+		return "" // the proxy purchase terms say who bears it, item by item
+	case v.Jurisdiction == agreement.JurisdictionCN, v.Jurisdiction == agreement.JurisdictionTW:
+		return string(v.Jurisdiction)
+	}
+	return ""
+}
 
 // DeliveryEvent picks what counts as delivery: "digital", "shipping" or
 // "handover".
