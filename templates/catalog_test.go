@@ -136,3 +136,33 @@ func TestParseCatalog(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseCatalog feeds catalog files (a user's overrides are read with
+// the same parser): parsing never panics, and every entry it accepts
+// fills without panicking, with or without values for its placeholders.
+func FuzzParseCatalog(f *testing.F) {
+	src, err := readTree(embedded, "contract")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for p, b := range src {
+		if strings.HasSuffix(p, catalogExt) {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("k = {a:cn}{b:capital}{c:code} }} {{\nq = \"\"\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c := catalog{}
+		if parseCatalog(c, "f.txt", b) != nil {
+			return
+		}
+		for key, e := range c {
+			var args []any
+			for _, name := range e.placeholders() {
+				args = append(args, name, 7)
+			}
+			c.fill(agreement.LocaleZHHant, key, args...)
+			c.fill(agreement.LocaleEN, key)
+		}
+	})
+}
