@@ -50,12 +50,12 @@ items:
   - name: 星巴克隨行卡
     quantity: 1
     unit_price: "920"
-    gift_card: {brand: Starbucks, card_type: anonymous, face_value: "1000", balance: "1000", expires: 2027-12-31, source: 尾牙獎品}
+    gift_card: {brand: Starbucks, card_type: anonymous, face_value: "1000", balance: "1000", source: 尾牙獎品}
 shipping_fee: "0"
 payment: {method: bank_transfer, due: 2026-11-23, late_payment: cancel}
 delivery: {method: digital, deadline: 2026-11-24, shipping_paid_by: seller, channel: 蝦皮聊聊}
 inspection: {hours: 24}
-refund: {no_reason_days: 0, exclusions: [code_revealed], exclusions_acknowledged: true, return_shipping_paid_by: seller, refund_within_days: 7, remedies: {not_as_described: full_refund, late_delivery: cancel_and_refund}}
+refund: {no_reason_days: 0, exclusions: [code_revealed], exclusions_acknowledged: true, return_shipping_paid_by: seller, refund_within_days: 7, remedies: {not_as_described: full_refund, invalid_card: replacement_or_refund, late_delivery: cancel_and_refund}}
 cancellation: {before: delivery, refund: full}
 after_sales: {warranty_days: 0, response_hours: 48, contact: 蝦皮聊聊}
 dispute: {steps: [negotiation, court], governing_law: TW, venue: 臺灣臺北地方法院}

@@ -121,6 +121,8 @@ var enumFields = map[string]Enum{
 	"Proxy.duty_paid_by":             EnumParty,
 	"Proxy.loss_borne_by":            EnumParty,
 	"Delivery.shipping_paid_by":      EnumParty,
+	"Delivery.loss_borne_by":         EnumParty,
+	"Delivery.carrier_chosen_by":     EnumParty,
 	"Refund.return_shipping_paid_by": EnumParty,
 	"Proxy.if_unavailable":           EnumIfUnavailable,
 	"Payment.method":                 EnumPaymentMethod,

@@ -23,7 +23,7 @@ items:
     quantity: 1
     unit_price: "920"
     gift_card: {brand: Starbucks, card_type: anonymous, face_value: "1000", balance: "1000",
-                expires: 2027-12-31, source: 公司尾牙獎品, card_last4: "1234"}
+                source: 公司尾牙獎品, card_last4: "1234"}
 shipping_fee: "0"
 payment: {method: bank_transfer, due: 2026-11-23, late_payment: cancel}
 delivery: {method: digital, deadline: 2026-11-24, shipping_paid_by: seller, channel: 蝦皮聊聊}

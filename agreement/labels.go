@@ -196,6 +196,8 @@ var fieldLabels = map[string][3]string{
 	"Delivery.tracking":              {"With tracking", "提供物流单号", "提供物流追蹤"},
 	"Delivery.carrier":               {"Carrier", "承运商", "物流業者"},
 	"Delivery.channel":               {"Channel for codes", "卡密发送渠道", "序號提供管道"},
+	"Delivery.loss_borne_by":         {"Transit loss borne by", "运输途中灭失风险承担方", "運送途中滅失風險負擔方"},
+	"Delivery.carrier_chosen_by":     {"Carrier chosen by", "承运商选定方", "物流業者選定方"},
 	"Inspection.hours":               {"Hours", "小时", "小時"},
 	"Inspection.days":                {"Days", "天数", "日數"},
 	"Refund.no_reason_days":          {"Return without reason (days)", "无理由退货（天）", "無理由退貨（日）"},

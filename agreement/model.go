@@ -120,7 +120,9 @@ type GiftCard struct {
 	CardType  string `yaml:"card_type" json:"card_type" validate:"required,oneof=anonymous registered code voucher"`
 	FaceValue Amount `yaml:"face_value" json:"face_value" validate:"required"`
 	Balance   Amount `yaml:"balance" json:"balance" validate:"required"`
-	Expires   Date   `yaml:"expires" json:"expires" validate:"required"`
+	// Expires is the card's expiry date, if its issuer sets one: optional,
+	// since the PRC and Taiwan prepaid-card rules forbid one on many cards.
+	Expires Date `yaml:"expires,omitempty" json:"expires,omitempty"`
 	// Source is the seller's declaration of how the card was lawfully obtained.
 	Source    string `yaml:"source" json:"source" validate:"required,max=500"`
 	CardLast4 string `yaml:"card_last4,omitempty" json:"card_last4,omitempty" validate:"omitempty,len=4,alphanum"`
@@ -216,6 +218,13 @@ type Delivery struct {
 	Carrier        string `yaml:"carrier,omitempty" json:"carrier,omitempty" validate:"max=100"`
 	// Channel is where a code is revealed for digital delivery (D11).
 	Channel string `yaml:"channel,omitempty" json:"channel,omitempty" validate:"max=100"`
+	// LossBorneBy is who bears loss of or damage to shipped goods in
+	// transit (D22), when the parties agree it; without it the contract
+	// states the jurisdiction's rule.
+	LossBorneBy string `yaml:"loss_borne_by,omitempty" json:"loss_borne_by,omitempty" validate:"omitempty,oneof=seller buyer"`
+	// CarrierChosenBy is buyer when the buyer chose the carrier, which
+	// moves the transit risk to the buyer under PRC E-Commerce Law art. 20.
+	CarrierChosenBy string `yaml:"carrier_chosen_by,omitempty" json:"carrier_chosen_by,omitempty" validate:"omitempty,oneof=seller buyer"`
 }
 
 // Inspection is the window after delivery in which the buyer checks the

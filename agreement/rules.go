@@ -56,6 +56,7 @@ func (a *Agreement) crossRules() []*FieldError {
 	r.items()
 	r.delivery()
 	r.refund()
+	r.law()
 	r.advice()
 	return r.out
 }
@@ -210,6 +211,18 @@ func (r *rules) payment() {
 	for i, in := range p.Installments {
 		r.notBefore(fmt.Sprintf("payment.installments[%d].due", i), in.Due, "date", r.a.Date)
 	}
+	if len(p.Installments) > 0 {
+		// With a schedule, payment.due is the date of the first payment:
+		// the deposit's, or the first installment's. The contract prints
+		// those dates; another payment.due would contradict them.
+		first := p.Installments[0].Due
+		if p.Deposit != nil {
+			first = p.Deposit.Due
+		}
+		if p.Due.Valid() && first.Valid() && p.Due != first {
+			r.warn("payment.due", RuleDueFirstPayment, first.String(), p.Due.String())
+		}
+	}
 	switch {
 	case p.Method == MethodEscrow && p.Escrow == nil:
 		r.err("payment.escrow", RuleEscrowRequired, "", "")
@@ -266,6 +279,9 @@ func (r *rules) items() {
 			foreign := x.StoreCurrency != "" && x.StoreCurrency != a.Currency
 			if foreign && (x.FXRate == "" || x.FXFixedOn.IsZero()) {
 				r.err(p+".proxy.fx_rate", RuleFXRequired, "", "")
+			}
+			if x.FXRate != "" && x.StoreCurrency == "" {
+				r.warn(p+".proxy.fx_rate", RuleFXPair, "", x.FXRate)
 			}
 			if foreign && x.DutyPaidBy == "" {
 				r.warn(p+".proxy", RuleDutyUnassigned, "", "")
@@ -325,11 +341,13 @@ func (r *rules) refund() {
 	if len(a.Refund.Exclusions) > 0 && !a.Refund.ExclusionsAcknowledged {
 		r.err("refund.exclusions_acknowledged", RuleExclusionsAck, "", "")
 	}
-	if a.Seller.Business && a.Refund.NoReasonDays < minNoReasonDays &&
+	// The consumer laws protect consumers only (art. 2 of each): a buyer
+	// who buys as a business gets none of these.
+	if a.consumerSale() && a.Refund.NoReasonDays < minNoReasonDays &&
 		(a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
 		r.err("refund.no_reason_days", RuleNoReasonMin, string(a.Jurisdiction), strconv.Itoa(a.Refund.NoReasonDays))
 	}
-	if a.Seller.Business && (a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
+	if a.consumerSale() && (a.Jurisdiction == JurisdictionCN || a.Jurisdiction == JurisdictionTW) {
 		// Neither law lists used goods among the goods a business may
 		// exclude from the 7-day return; TW voids terms to the contrary.
 		for i, x := range a.Refund.Exclusions {
@@ -338,7 +356,7 @@ func (r *rules) refund() {
 			}
 		}
 	}
-	if limit, ok := maxRefundDays[a.Jurisdiction]; ok && a.Seller.Business && a.Refund.RefundWithinDays > limit {
+	if limit, ok := maxRefundDays[a.Jurisdiction]; ok && a.consumerSale() && a.Refund.RefundWithinDays > limit {
 		r.err("refund.refund_within_days", RuleRefundWithinMax, string(a.Jurisdiction), strconv.Itoa(a.Refund.RefundWithinDays))
 	}
 }

@@ -48,12 +48,14 @@ func TestExamplesValid(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	const (
-		gift   = "gift_card-zh-Hant.yaml"      // TW, private seller, TWD, digital, escrow
-		giftCN = "gift_card-zh-Hans.yaml"      // CN, earnest 60 of 340, CNY
-		goods  = "goods-en.yaml"               // other, business, USD, escrow, shipping
-		goodsI = "goods-zh-Hant.yaml"          // TW, business, installments 3 × 10,000 after 2,900 prepayment
-		second = "secondhand-zh-Hans.yaml"     // CN, earnest 200 of 2,365, escrow
-		proxy  = "proxy_purchase-zh-Hant.yaml" // TW, business, JPY store prices, bank transfer
+		gift    = "gift_card-zh-Hant.yaml"      // TW, private seller, TWD, digital, escrow
+		giftCN  = "gift_card-zh-Hans.yaml"      // CN, earnest 60 of 340, CNY
+		goods   = "goods-en.yaml"               // other, business, USD, escrow, shipping
+		goodsI  = "goods-zh-Hant.yaml"          // TW, business, installments 3 × 10,000 after 2,900 prepayment
+		second  = "secondhand-zh-Hans.yaml"     // CN, earnest 200 of 2,365, escrow
+		proxy   = "proxy_purchase-zh-Hant.yaml" // TW, business, JPY store prices, bank transfer
+		goodsCN = "goods-zh-Hans.yaml"          // CN, business, escrow, consumer association step
+		proxyHK = "proxy_purchase-en.yaml"      // HK, business, HKD
 	)
 	d := agreement.MustDate
 	m := agreement.MustAmount
@@ -94,7 +96,7 @@ func TestRules(t *testing.T) {
 		{"month 13 built in Go", gift, func(a *agreement.Agreement) { a.Delivery.Deadline = agreement.Date{Year: 2026, Month: 13, Day: 1} }, []string{"error delivery.deadline date"}},
 		{"year 1800 built in Go", gift, func(a *agreement.Agreement) {
 			a.Items[0].GiftCard.Expires = agreement.Date{Year: 1800, Month: 1, Day: 1}
-		}, []string{"error items[0].gift_card.expires date", "error items[0].gift_card.expires expiry"}},
+		}, []string{"error items[0].gift_card.expires date", "error items[0].gift_card.expires expiry", "warning items[0].gift_card.expires card_expiry_law"}},
 		{"isolate in the seller's name", gift, func(a *agreement.Agreement) { a.Seller.Name = "王小明\u2067x\u2069" }, []string{"error seller.name bidi_control"}},
 		{"right-to-left mark in a defect", second, func(a *agreement.Agreement) { a.Items[0].Defects = append(a.Items[0].Defects, "scratch\u200f") }, []string{"error items[0].defects[3] bidi_control"}},
 		{"Arabic and Hebrew letters are text", gift, func(a *agreement.Agreement) { a.Items[0].Description = "بطاقة هدية — כרטיס מתנה" }, nil},
@@ -142,7 +144,7 @@ func TestRules(t *testing.T) {
 		{"earnest over 20% elsewhere", giftCN, func(a *agreement.Agreement) {
 			a.Jurisdiction, a.Dispute.GoverningLaw = agreement.JurisdictionTW, agreement.JurisdictionTW
 			a.Payment.Deposit.Amount = m("100")
-		}, []string{"warning payment.deposit.amount earnest_cap_warning"}},
+		}, []string{"warning items[0].gift_card.expires card_expiry_law", "warning payment.deposit.amount earnest_cap_warning"}},
 		{"prepayment over 20% under CN", second, func(a *agreement.Agreement) {
 			a.Payment.Deposit.Type = agreement.DepositPrepayment
 			a.Payment.Deposit.Amount = m("1000")
@@ -192,12 +194,91 @@ func TestRules(t *testing.T) {
 		}, []string{"error items[0].gift_card gift_card_only"}},
 		{"balance above face value", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.Balance = m("1001") }, []string{"error items[0].gift_card.balance balance_max"}},
 		{"balance below face value", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.Balance = m("950") }, nil},
-		{"card expires before deadline plus inspection", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.Expires = d("2026-11-24") }, []string{"error items[0].gift_card.expires expiry"}},
-		{"card expires on the last inspection day", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.Expires = d("2026-11-25") }, nil},
+		{"card expires before deadline plus inspection", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.Expires = d("2026-11-24") }, []string{"error items[0].gift_card.expires expiry", "warning items[0].gift_card.expires card_expiry_law"}},
+		{"card expires on the last inspection day", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.Expires = d("2026-11-25") }, []string{"warning items[0].gift_card.expires card_expiry_law"}},
 		{"card expiry with inspection days", gift, func(a *agreement.Agreement) {
 			a.Inspection = &agreement.Inspection{Days: 3}
 			a.Items[0].GiftCard.Expires = d("2026-11-26")
-		}, []string{"error items[0].gift_card.expires expiry"}},
+		}, []string{"error items[0].gift_card.expires expiry", "warning items[0].gift_card.expires card_expiry_law"}},
+		// The law (DOMAIN.md §4). Errors: court with arbitration; remedies
+		// below the floor in a consumer sale. The rest are warnings.
+		{"court and arbitration under CN", goodsCN, func(a *agreement.Agreement) { a.Dispute.Steps = []string{"negotiation", "court", "arbitration"} },
+			[]string{"error dispute.steps court_or_arbitration"}},
+		{"court and arbitration between private persons", gift, func(a *agreement.Agreement) {
+			a.Dispute.Steps = []string{"negotiation", "arbitration", "court"}
+		}, []string{"error dispute.steps court_or_arbitration"}},
+		{"arbitration alone under CN", goodsCN, func(a *agreement.Agreement) { a.Dispute.Steps = []string{"negotiation", "arbitration"} }, nil},
+		{"consumer arbitration under HK", proxyHK, func(a *agreement.Agreement) { a.Dispute.Steps = []string{"negotiation", "arbitration"} },
+			[]string{"warning dispute.steps consumer_arbitration"}},
+		{"partial refund for defects from a business to a consumer", goodsCN, func(a *agreement.Agreement) { a.Refund.Remedies.Defective = "partial_refund" },
+			[]string{"error refund.remedies.defective remedy_below_statute"}},
+		{"partial refund when not as described under TW", goodsI, func(a *agreement.Agreement) { a.Refund.Remedies.NotAsDescribed = "partial_refund" },
+			[]string{"error refund.remedies.not_as_described remedy_below_statute"}},
+		{"partial refund under HK", proxyHK, func(a *agreement.Agreement) { a.Refund.Remedies.Defective = "partial_refund" },
+			[]string{"error refund.remedies.defective remedy_below_statute"}},
+		{"partial refund between businesses", goodsCN, func(a *agreement.Agreement) {
+			a.Refund.Remedies.Defective = "partial_refund"
+			a.Buyer.Business = true
+		}, []string{"warning dispute.steps[2] consumer_association"}},
+		{"partial refund from a private seller", second, func(a *agreement.Agreement) { a.Refund.Remedies.Defective = "partial_refund" }, nil},
+		{"partial refund where no consumer statute is named", goods, func(a *agreement.Agreement) { a.Refund.Remedies.Defective = "partial_refund" }, nil},
+		{"business disclaims genuineness to a consumer", goodsCN, func(a *agreement.Agreement) { a.Authenticity.Guaranteed = false },
+			[]string{"warning authenticity.guaranteed authenticity_disclaimed"}},
+		{"consumer association for a private seller", second, func(a *agreement.Agreement) {
+			a.Dispute.Steps = []string{"negotiation", "consumer_association", "court"}
+		}, []string{"warning dispute.steps[1] consumer_association"}},
+		{"consumer association for a business buyer", goodsCN, func(a *agreement.Agreement) { a.Buyer.Business = true },
+			[]string{"warning dispute.steps[2] consumer_association"}},
+		{"B2B: no 7-day return, later refund, used goods excluded", goodsCN, func(a *agreement.Agreement) {
+			a.Buyer.Business = true
+			a.Dispute.Steps = []string{"negotiation", "court"}
+			a.Refund.NoReasonDays, a.Refund.RefundWithinDays = 0, 30
+			a.Refund.Exclusions, a.Refund.ExclusionsAcknowledged = []string{"used"}, true
+		}, nil},
+		{"earnest money under HK", proxyHK, func(a *agreement.Agreement) {
+			a.Payment.Deposit = &agreement.Deposit{Type: "earnest", Amount: m("10"), Due: a.Date}
+		}, []string{"warning payment.deposit.type earnest_hk"}},
+		{"earnest forfeited on cancellation in a TW consumer sale", goodsI, func(a *agreement.Agreement) {
+			a.Payment.Deposit.Type = "earnest"
+		}, []string{"warning cancellation earnest_cooling_off"}},
+		{"registered card with an expiry under CN", giftCN, func(a *agreement.Agreement) { a.Items[0].GiftCard.CardType = "registered" },
+			[]string{"warning items[0].gift_card.expires card_expiry_law"}},
+		{"anonymous card valid under 3 years under CN", giftCN, func(a *agreement.Agreement) {
+			a.Items[0].GiftCard.CardType = "anonymous"
+			a.Items[0].GiftCard.Expires = d("2029-11-19")
+		}, []string{"warning items[0].gift_card.expires card_expiry_law"}},
+		{"anonymous card valid 3 years under CN", giftCN, func(a *agreement.Agreement) {
+			a.Items[0].GiftCard.CardType = "anonymous"
+			a.Items[0].GiftCard.Expires = d("2029-12-31")
+		}, nil},
+		{"card without expiry", giftCN, func(a *agreement.Agreement) { a.Items[0].GiftCard.Expires = agreement.Date{} }, nil},
+		{"gift card without invalid-card remedy", gift, func(a *agreement.Agreement) { a.Refund.Remedies.InvalidCard = "" },
+			[]string{"warning refund.remedies invalid_card_missing"}},
+		{"payment.due after the first installment", goodsI, func(a *agreement.Agreement) {
+			a.Payment.Deposit = nil
+			a.Payment.Installments[0].Amount = m("12,900")
+			a.Payment.Due = d("2026-11-30")
+		}, []string{"warning payment.due due_first_payment"}},
+		{"payment.due before the deposit with installments", goodsI, func(a *agreement.Agreement) { a.Payment.Due = d("2026-11-20") },
+			[]string{"warning payment.due due_first_payment"}},
+		{"exchange rate without its currency", proxy, func(a *agreement.Agreement) {
+			a.Items[0].Proxy.StoreCurrency, a.Items[0].Proxy.StorePrice = "", agreement.Amount{}
+		}, []string{"warning items[0].proxy.fx_rate fx_pair"}},
+		{"transit loss on a CN consumer", goodsCN, func(a *agreement.Agreement) { a.Delivery.LossBorneBy = "buyer" },
+			[]string{"warning delivery.loss_borne_by transit_risk_consumer"}},
+		{"transit loss on a CN consumer who chose the carrier", goodsCN, func(a *agreement.Agreement) {
+			a.Delivery.LossBorneBy, a.Delivery.CarrierChosenBy = "buyer", "buyer"
+		}, nil},
+		{"transit loss on a CN proxy buyer", goodsCN, func(a *agreement.Agreement) {
+			a.Kind = agreement.KindProxyPurchase
+			for i := range a.Items {
+				a.Items[i].Proxy = &agreement.Proxy{Store: "Tmall", LossBorneBy: "buyer"}
+			}
+			a.Authenticity.Guaranteed = true
+		}, []string{"warning items[0].proxy.loss_borne_by transit_risk_consumer", "warning items[1].proxy.loss_borne_by transit_risk_consumer"}},
+		{"transit loss on a private buyer from a private seller", second, func(a *agreement.Agreement) { a.Delivery.LossBorneBy = "buyer" }, nil},
+		{"transit loss by an unknown party", goods, func(a *agreement.Agreement) { a.Delivery.LossBorneBy = "carrier" },
+			[]string{"error delivery.loss_borne_by oneof"}},
 		{"card sold above its balance", gift, func(a *agreement.Agreement) { a.Items[0].UnitPrice = m("1100") }, []string{"warning items[0].unit_price price_over_balance"}},
 		{"card type unknown", gift, func(a *agreement.Agreement) { a.Items[0].GiftCard.CardType = "plastic" }, []string{"error items[0].gift_card.card_type oneof"}},
 
@@ -289,13 +370,13 @@ func TestFindingsSortedWithPositions(t *testing.T) {
 	a.Buyer.Account = a.Seller.Account                         // line 16
 	a.Items[0].GiftCard.Balance = agreement.MustAmount("2000") // line 29
 	a.ShippingFee = agreement.MustAmount("60")                 // line 32
-	a.AfterSales = nil                                         // line 54 (warning)
+	a.AfterSales = nil                                         // line 53 (warning)
 	got := a.Validate()
 	var lines []string
 	for _, f := range got {
 		lines = append(lines, fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Path))
 	}
-	want := []string{"16:3 buyer.account", "29:7 items[0].gift_card.balance", "33:1 shipping_fee", "54:1 after_sales"}
+	want := []string{"16:3 buyer.account", "29:7 items[0].gift_card.balance", "32:1 shipping_fee", "53:1 after_sales"}
 	if !slices.Equal(lines, want) {
 		t.Errorf("got %q\nwant %q", lines, want)
 	}
@@ -346,7 +427,7 @@ func TestMessagesLocalised(t *testing.T) {
 		want [3]string
 	}{
 		{"goods-zh-Hans.yaml", [3]string{"Consumer Rights Protection Law art. 25", "《消费者权益保护法》第二十五条", "《消費者權益保護法》第25條"}},
-		{"goods-zh-Hant.yaml", [3]string{"Consumer Protection Act art. 19", "《消费者保护法》第19条", "《消費者保護法》第19條"}},
+		{"goods-zh-Hant.yaml", [3]string{"Consumer Protection Act art. 19", "台湾地区“消费者保护法”第19条", "《消費者保護法》第19條"}},
 	} {
 		a := load(t, c.file)
 		a.Refund.NoReasonDays = 3
@@ -387,6 +468,10 @@ func TestCatalogComplete(t *testing.T) {
 		agreement.RuleLossUnassigned, agreement.RuleFXChangeUnassigned, agreement.RuleCancellationMissing,
 		agreement.RuleBidiControl, agreement.RuleInvisible, agreement.RuleMixedScript, agreement.RuleGraceDaysOnly, agreement.RuleExclusionNotLawful,
 		agreement.RuleDate, agreement.RuleFullWidth,
+		agreement.RuleCourtOrArbitration, agreement.RuleRemedyBelowStatute, agreement.RuleConsumerArbitration,
+		agreement.RuleConsumerAssociation, agreement.RuleAuthenticityDisclaimed, agreement.RuleEarnestHK,
+		agreement.RuleEarnestCoolingOff, agreement.RuleCardExpiryLaw, agreement.RuleInvalidCardMissing,
+		agreement.RuleDueFirstPayment, agreement.RuleFXPair, agreement.RuleTransitRiskConsumer,
 	}
 	fallback := (&agreement.FieldError{Rule: "no-such-rule"}).Message(agreement.LocaleEN)
 	for _, r := range rules {

@@ -30,8 +30,43 @@ import (
 //	md S             S escaped for inline Markdown, on one line
 //	para S           S escaped for Markdown, keeping its paragraphs
 //	last I S         whether I is the last index of slice S
-func funcMap(l agreement.Locale) template.FuncMap {
+//	t KEY N V…       sentence KEY of the locale's catalog, placeholder N = V
+//	opt C KEY N V…   t KEY N V… when C is true (not zero), else ""
+//	heading N TITLE  an article heading ("## Article 3. Price")
+//	partyText P      a party's name, account, contact and capacity
+//	cited J K LAW AGREED  sentence LAW with {law} the source of legal
+//	                 point K under J, or sentence AGREED when it has none
+func funcMap(l agreement.Locale, cat catalog) template.FuncMap {
+	t := func(key string, args ...any) (string, error) { return cat.fill(l, key, args...) }
 	return template.FuncMap{
+		"t": t,
+		"opt": func(cond any, key string, args ...any) (string, error) {
+			if truth, _ := template.IsTrue(cond); !truth {
+				return "", nil
+			}
+			return t(key, args...)
+		},
+		"heading": func(n int, title string) (string, error) { return t("heading", "n", n, "title", title) },
+		"partyText": func(p agreement.Party) (string, error) {
+			contact := ""
+			if p.Contact != "" {
+				var err error
+				if contact, err = t("party.contact", "contact", escapeInline(p.Contact)); err != nil {
+					return "", err
+				}
+			}
+			key := "party.private"
+			if p.Business {
+				key = "party.business"
+			}
+			return t(key, "name", escapeInline(p.Name), "account", escapeInline(p.Account), "contact", contact)
+		},
+		"cited": func(j agreement.Jurisdiction, point, lawKey, agreedKey string) (string, error) {
+			if c := citations[l][string(j)+"."+point]; c != "" {
+				return t(lawKey, "law", c)
+			}
+			return t(agreedKey)
+		},
 		"money":   func(m agreement.Money) string { return m.Format(l) },
 		"capital": func(m agreement.Money) (string, error) { return m.Capital(l) },
 		"date":    func(d agreement.Date) string { return formatDate(d, l) },

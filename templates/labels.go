@@ -31,7 +31,7 @@ var labels = map[agreement.Locale]map[string]string{
 
 		"jur.CN":    "Legal points in this contract assume the law of the People's Republic of China (mainland); where a point relies on a statute, the statute is named.",
 		"jur.TW":    "Legal points in this contract assume the law of Taiwan; where a point relies on a statute, the statute is named.",
-		"jur.HK":    "Legal points in this contract assume the law of the Hong Kong SAR; they rest on this contract, and no statute is cited.",
+		"jur.HK":    "Legal points in this contract assume the law of the Hong Kong SAR; where a point relies on a statute, the statute is named.",
 		"jur.other": "This contract assumes no particular jurisdiction; its legal points rest on the parties' agreement alone.",
 
 		"kind.goods":          "Sales Contract",
@@ -39,11 +39,11 @@ var labels = map[agreement.Locale]map[string]string{
 		"kind.proxy_purchase": "Proxy Purchase Agreement",
 		"kind.gift_card":      "Gift Card Transfer Agreement",
 
-		"condition.new":      "new",
-		"condition.like_new": "like new",
-		"condition.good":     "good",
-		"condition.fair":     "fair",
-		"condition.poor":     "poor",
+		"condition.new":      "New",
+		"condition.like_new": "Like new",
+		"condition.good":     "Good",
+		"condition.fair":     "Fair",
+		"condition.poor":     "Poor",
 
 		"card.anonymous":  "bearer card",
 		"card.registered": "registered card",
@@ -84,7 +84,7 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement_or_refund":     "a replacement or, at the Buyer's choice, a full refund",
 		"remedy.cancel_and_refund":         "cancel the contract with a full refund",
 		"remedy.refund_by_remaining_value": "a full refund if the card is invalid, and otherwise a refund of the sale price in proportion to the missing balance",
-		"remedy.refund_and_compensation":   "a full refund plus compensation for the Buyer's proven loss",
+		"remedy.refund_and_compensation":   "a full refund plus compensation for proven loss",
 
 		"before.purchase": "the Seller buys the item",
 		"before.shipment": "the goods are shipped",
@@ -131,7 +131,7 @@ var labels = map[agreement.Locale]map[string]string{
 
 		"jur.CN":    "本契約之法律事項以中華人民共和國（大陸地區）法律為準；凡有法律條文依據者，均註明出處。",
 		"jur.TW":    "本契約之法律事項以臺灣法律為準；凡有法律條文依據者，均註明出處。",
-		"jur.HK":    "本契約之法律事項以香港特別行政區法律為準；本契約未引用特定條文，依雙方約定。",
+		"jur.HK":    "本契約之法律事項以香港特別行政區法律為準；凡有法律條文依據者，均註明出處。",
 		"jur.other": "本契約未指定法域，各項法律事項僅依雙方之約定。",
 
 		"kind.goods":          "商品買賣契約",
@@ -183,8 +183,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement":               "換貨",
 		"remedy.replacement_or_refund":     "換貨，或依買方選擇全額退款",
 		"remedy.cancel_and_refund":         "解除契約並請求賣方全額退款",
-		"remedy.refund_by_remaining_value": "卡片或序號無效者全額退款，餘額短少者按短少餘額占所載餘額之比例退還售價",
-		"remedy.refund_and_compensation":   "全額退款及賠償買方經證明之損失",
+		"remedy.refund_by_remaining_value": "卡片或序號無效者，全額退款；餘額短少者，按短少餘額占所載餘額之比例退還售價",
+		"remedy.refund_and_compensation":   "全額退款並賠償其經證明之損失",
 
 		"before.purchase": "賣方購入商品",
 		"before.shipment": "出貨",
@@ -231,7 +231,7 @@ var labels = map[agreement.Locale]map[string]string{
 
 		"jur.CN":    "本合同涉及的法律问题适用中华人民共和国（内地）法律；有法律条文依据的，均注明出处。",
 		"jur.TW":    "本合同涉及的法律问题适用台湾地区有关规定；有条文依据的，均注明出处。",
-		"jur.HK":    "本合同涉及的法律问题适用香港特别行政区法律；本合同未引用具体条文，以双方约定为准。",
+		"jur.HK":    "本合同涉及的法律问题适用香港特别行政区法律；有法律条文依据的，均注明出处。",
 		"jur.other": "本合同未指定适用法域，各项法律问题仅以双方约定为准。",
 
 		"kind.goods":          "商品买卖合同",
@@ -283,8 +283,8 @@ var labels = map[agreement.Locale]map[string]string{
 		"remedy.replacement":               "换货",
 		"remedy.replacement_or_refund":     "换货，或由买方选择全额退款",
 		"remedy.cancel_and_refund":         "解除合同并要求卖方全额退款",
-		"remedy.refund_by_remaining_value": "卡或兑换码无效的全额退款，余额短少的按短少余额占约定余额的比例退还售价",
-		"remedy.refund_and_compensation":   "全额退款及赔偿买方经证明的损失",
+		"remedy.refund_by_remaining_value": "卡或兑换码无效的，全额退款；余额短少的，按短少余额占约定余额的比例退还售价",
+		"remedy.refund_and_compensation":   "全额退款并赔偿其经证明的损失",
 
 		"before.purchase": "卖方购入商品",
 		"before.shipment": "发货",
@@ -334,10 +334,9 @@ var citations = map[agreement.Locale]map[string]string{
 		"TW.noreasoncost": "Taiwan Consumer Protection Act art. 19",
 		"TW.refund":       "Taiwan Consumer Protection Act art. 19-2",
 		"CN.refund":       "PRC Consumer Rights Protection Law art. 25",
-		"CN.esign":        "PRC Electronic Signature Law arts. 13–14 and E-Commerce Law art. 50",
-		"TW.esign":        "Taiwan Electronic Signatures Act arts. 4–5",
 		"CN.digital":      "PRC E-Commerce Law art. 51",
 		"CN.earnestcap":   "PRC Civil Code art. 586",
+		"TW.exclusions":   "Taiwan 通訊交易解除權合理例外情事適用準則 (rules on reasonable exceptions to cancellation in distance sales) art. 2",
 	},
 	agreement.LocaleZHHant: {
 		"CN.earnest":      "中華人民共和國民法典第586條至第587條",
@@ -347,10 +346,9 @@ var citations = map[agreement.Locale]map[string]string{
 		"TW.noreasoncost": "消費者保護法第19條",
 		"TW.refund":       "消費者保護法第19條之2",
 		"CN.refund":       "中華人民共和國消費者權益保護法第25條",
-		"CN.esign":        "中華人民共和國電子簽名法第13條至第14條及電子商務法第50條",
-		"TW.esign":        "電子簽章法第4條至第5條",
 		"CN.digital":      "中華人民共和國電子商務法第51條",
 		"CN.earnestcap":   "中華人民共和國民法典第586條",
+		"TW.exclusions":   "通訊交易解除權合理例外情事適用準則第2條",
 	},
 	agreement.LocaleZHHans: {
 		"CN.earnest":      "《中华人民共和国民法典》第五百八十六条至第五百八十七条",
@@ -360,9 +358,8 @@ var citations = map[agreement.Locale]map[string]string{
 		"TW.noreasoncost": "台湾地区“消费者保护法”第19条",
 		"TW.refund":       "台湾地区“消费者保护法”第19条之2",
 		"CN.refund":       "《中华人民共和国消费者权益保护法》第二十五条",
-		"CN.esign":        "《中华人民共和国电子签名法》第十三条、第十四条及《中华人民共和国电子商务法》第五十条",
-		"TW.esign":        "台湾地区“电子签章法”第4条至第5条",
 		"CN.digital":      "《中华人民共和国电子商务法》第五十一条",
 		"CN.earnestcap":   "《中华人民共和国民法典》第五百八十六条",
+		"TW.exclusions":   "台湾地区“通讯交易解除权合理例外情事适用准则”第2条",
 	},
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 	"text/template"
@@ -26,6 +25,9 @@ type Set struct {
 	id      Identity
 	byLocal map[agreement.Locale]*template.Template
 }
+
+// catalogExt is the extension of the sentence catalogs (see catalog.go).
+const catalogExt = ".txt"
 
 // Identity names a template set so that a contract can be re-rendered from
 // the same templates later.
@@ -57,6 +59,7 @@ const builtinsPath = "(builtins)"
 func builtins() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "funcs %s\n", funcsVersion)
+	fmt.Fprintf(&b, "predicates %s\n", predicatesVersion)
 	for _, table := range []struct {
 		name string
 		m    map[agreement.Locale]map[string]string
@@ -98,14 +101,22 @@ var defaultSet = func() *Set {
 // Default returns the built-in template set.
 func Default() *Set { return defaultSet }
 
-// Load returns the built-in set with the templates in fsys laid over it.
-// fsys has the built-in layout: shared/*.tmpl for partials every locale
-// uses, en/*.tmpl, zh-Hans/*.tmpl and zh-Hant/*.tmpl for each locale, and
-// an optional set.json {"name": …, "version": …} naming the set. A file
-// with the same path as a built-in one replaces it; other files are added
-// and parsed after the built-in ones, so a {{define}} in them overrides the
-// built-in template of that name. The "custom" template, empty by default,
-// is the place for added clauses.
+// Load returns the built-in set with the templates and sentences in fsys
+// laid over it. fsys has the built-in layout: shared/*.tmpl for the
+// contract's structure, which every locale uses; en/, zh-Hans/ and
+// zh-Hant/ for each locale's sentence catalog (*.txt, see doc/clauses.md)
+// and any templates of that locale only; and an optional set.json
+// {"name": …, "version": …} naming the set.
+//
+// To override a sentence, put an entry with its key in a LOCALE/*.txt
+// file: it replaces the built-in entry in that locale, and may use the
+// built-in entry's placeholders only. To override a whole article, define
+// its template ({{define "payment"}}…{{end}}) in a LOCALE/*.tmpl file (for
+// one locale) or a shared/*.tmpl file (for all): a file with the same path
+// as a built-in one replaces it; other files are added and parsed after
+// the built-in ones, so a {{define}} in them overrides the built-in
+// template of that name. The "custom" template, empty by default, is the
+// place for added clauses.
 func Load(fsys fs.FS) (*Set, error) {
 	user, err := readTree(fsys, ".")
 	if err != nil {
@@ -132,8 +143,8 @@ func Load(fsys fs.FS) (*Set, error) {
 	return build(base, user, id)
 }
 
-// readTree reads the *.tmpl files under root, keyed by slash path relative
-// to root, and set.json.
+// readTree reads the *.tmpl files under root, the sentence catalogs
+// (LOCALE/*.txt), keyed by slash path relative to root, and set.json.
 func readTree(fsys fs.FS, root string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
@@ -147,7 +158,9 @@ func readTree(fsys fs.FS, root string) (map[string][]byte, error) {
 		if root == "." {
 			rel = p
 		}
-		if !strings.HasSuffix(rel, ".tmpl") && rel != "set.json" {
+		dir, _, _ := strings.Cut(rel, "/")
+		catalogFile := strings.HasSuffix(rel, catalogExt) && slices.Contains(agreement.Locales, agreement.Locale(dir))
+		if !strings.HasSuffix(rel, ".tmpl") && !catalogFile && rel != "set.json" {
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
@@ -203,10 +216,14 @@ func build(base, user map[string][]byte, id Identity) (*Set, error) {
 
 	s := &Set{id: id, byLocal: map[agreement.Locale]*template.Template{}}
 	for _, l := range agreement.Locales {
-		t := template.New(string(l)).Option("missingkey=error").Funcs(funcMap(l))
+		cat, err := buildCatalog(l, base, user)
+		if err != nil {
+			return nil, err
+		}
+		t := template.New(string(l)).Option("missingkey=error").Funcs(funcMap(l, cat))
 		for _, p := range order {
 			dir, _, _ := strings.Cut(p, "/")
-			if dir != "shared" && dir != string(l) {
+			if dir != "shared" && dir != string(l) || strings.HasSuffix(p, catalogExt) {
 				continue
 			}
 			if _, err := t.New(p).Parse(string(all[p])); err != nil {
@@ -221,6 +238,68 @@ func build(base, user map[string][]byte, id Identity) (*Set, error) {
 	return s, nil
 }
 
+// buildCatalog reads the built-in catalog of locale l and lays the user's
+// entries over it, entry by entry. A user's entry must have a built-in
+// key and may use only the built-in entry's placeholders: the contract
+// template supplies no others.
+func buildCatalog(l agreement.Locale, base, user map[string][]byte) (catalog, error) {
+	prefix := string(l) + "/"
+	cat := catalog{}
+	for _, p := range sortedKeys(base) {
+		if strings.HasPrefix(p, prefix) && strings.HasSuffix(p, catalogExt) {
+			if err := parseCatalog(cat, p, base[p]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, p := range sortedKeys(user) {
+		if !strings.HasPrefix(p, prefix) || !strings.HasSuffix(p, catalogExt) {
+			continue
+		}
+		over := catalog{}
+		if err := parseCatalog(over, p, user[p]); err != nil {
+			return nil, err
+		}
+		for _, key := range sortedKeys(over) {
+			e := over[key]
+			b, ok := cat[key]
+			if !ok {
+				return nil, fmt.Errorf("templates: %s:%d: %s is not a sentence of the built-in catalog", p, e.line, key)
+			}
+			for _, name := range e.placeholders() {
+				if !slices.Contains(b.placeholders(), name) && !slices.Contains(placeholdersOfKey(base, key), name) {
+					return nil, fmt.Errorf("templates: %s:%d: %s: {%s} is not one of its placeholders (%s)", p, e.line, key, name, strings.Join(placeholdersOfKey(base, key), ", "))
+				}
+			}
+			cat[key] = e
+		}
+	}
+	return cat, nil
+}
+
+// placeholdersOfKey returns the placeholders entry key has in any
+// built-in catalog (an entry that is empty in one language has them in
+// the others).
+func placeholdersOfKey(base map[string][]byte, key string) []string {
+	var names []string
+	for _, p := range sortedKeys(base) {
+		if !strings.HasSuffix(p, catalogExt) {
+			continue
+		}
+		c := catalog{}
+		if parseCatalog(c, p, base[p]) != nil {
+			continue
+		}
+		for _, n := range c[key].placeholders() {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
 func localeList() string {
 	var names []string
 	for _, l := range agreement.Locales {
@@ -229,7 +308,7 @@ func localeList() string {
 	return strings.Join(names, ", ")
 }
 
-func sortedKeys(m map[string][]byte) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -295,5 +374,3 @@ func tidy(b []byte) []byte {
 	}
 	return []byte(strings.Join(out, "\n") + "\n")
 }
-
-var _ = path.Join

@@ -164,7 +164,8 @@ func TestIdentity(t *testing.T) {
 	if n := strings.Count(md, "## Article "); !strings.Contains(md, "## Article "+itoa(n)+". Packaging") {
 		t.Errorf("added clause not numbered last")
 	}
-	// zh-Hant replaced clauses.tmpl by a file without its clauses: fails at load.
+	// A locale's template file that defines an unused template loads (the
+	// old per-locale clauses.tmpl path is no longer a built-in file).
 	if _, err := templates.Load(fstest.MapFS{"zh-Hant/clauses.tmpl": {Data: []byte(`{{define "unused"}}x{{end}}`)}}); err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -269,5 +270,66 @@ func TestConcurrentExecute(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestOverrideSentence checks that a user's catalog replaces one sentence
+// in one language, changes the set's identity, and that an override with
+// an unknown key or placeholder is refused with its file and line.
+func TestOverrideSentence(t *testing.T) {
+	s, err := templates.Load(fstest.MapFS{
+		"zh-Hans/shop.txt": {Data: []byte("# 本店的说法\ndefects.none = - 卖方未发现任何瑕疵。\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Identity().Digest == templates.Default().Identity().Digest {
+		t.Error("an overridden sentence left the identity unchanged")
+	}
+	a := loadExample(t, "secondhand-zh-Hans.yaml")
+	a.Items[0].Defects = nil
+	var b bytes.Buffer
+	if err := s.Execute(&b, a); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "- 卖方未发现任何瑕疵。") || strings.Contains(b.String(), "无已知瑕疵") {
+		t.Errorf("the override did not replace the sentence:\n%s", b.String())
+	}
+	en := withLocale(a, agreement.LocaleEN)
+	b.Reset()
+	if err := s.Execute(&b, en); err != nil || !strings.Contains(b.String(), "- No known defects.") {
+		t.Errorf("the zh-Hans override reached English: %v", err)
+	}
+	for name, src := range map[string]string{
+		"zh-Hans/typo.txt":  "defects.nonee = x\n",
+		"zh-Hant/extra.txt": "\ngoods.warranty = 賣方保證{colour}\n",
+	} {
+		_, err := templates.Load(fstest.MapFS{name: {Data: []byte(src)}})
+		if err == nil || !strings.Contains(err.Error(), name+":") {
+			t.Errorf("%s: %v, want an error naming the file and line", name, err)
+		}
+	}
+}
+
+// TestOverrideArticle checks that a locale's template can replace one
+// whole article in that locale only.
+func TestOverrideArticle(t *testing.T) {
+	s, err := templates.Load(fstest.MapFS{
+		"zh-Hant/evidence.tmpl": {Data: []byte("{{define \"evidence\"}}{{heading .Article \"證據\"}}\n\n本店保存紀錄一年。\n{{end}}")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := loadExample(t, "goods-zh-Hant.yaml")
+	var b bytes.Buffer
+	if err := s.Execute(&b, a); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "條　證據\n\n本店保存紀錄一年。") {
+		t.Errorf("article not replaced:\n%s", b.String())
+	}
+	b.Reset()
+	if err := s.Execute(&b, withLocale(a, agreement.LocaleZHHans)); err != nil || !strings.Contains(b.String(), "证据保存") {
+		t.Errorf("the zh-Hant article reached zh-Hans: %v", err)
 	}
 }

@@ -197,6 +197,9 @@ func TestEveryTermReachesTheContract(t *testing.T) {
 			if j := strings.LastIndex(l.path, "["); j > 0 && strings.HasSuffix(l.path, "]") {
 				siblings = sliceOf(ls, l.path[:j])
 			}
+			if !shipped(a, l.path) {
+				continue
+			}
 			before := fmt.Sprint(l.v.Interface())
 			change(t, l, siblings)
 			after := fmt.Sprint(l.v.Interface())
@@ -217,4 +220,23 @@ func sliceOf(ls []leaf, path string) reflect.Value {
 		}
 	}
 	return reflect.ValueOf(vals)
+}
+
+// shipped reports whether the term at path can reach the contract of a on
+// its own:
+// who pays for shipping means nothing when nothing is shipped, and who
+// pays for return shipping nothing when goods delivered online are not
+// sent back (issue 14: "gift cards delivered online still say 运费由卖方承担").
+func shipped(a *agreement.Agreement, path string) bool {
+	switch path {
+	case "delivery.shipping_paid_by":
+		return a.Delivery.Method == agreement.DeliveryShipping
+	case "refund.return_shipping_paid_by":
+		return a.Delivery.Method != agreement.DeliveryDigital
+	case "payment.due":
+		// With a schedule it is the first payment's date, printed as the
+		// deposit's or the first installment's (rule due_first_payment).
+		return len(a.Payment.Installments) == 0
+	}
+	return true
 }

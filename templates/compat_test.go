@@ -1,0 +1,34 @@
+package templates_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tradepact/tradepact/confirm"
+	"github.com/tradepact/tradepact/templates"
+)
+
+// TestPreviousSetContractsVerify checks the promise to contracts made
+// before a change of the built-in set: a contract both parties confirmed
+// under an earlier set (testdata/previous, made by the set whose digest
+// begins 3669 0167 4a65, before the sentence catalogs) still verifies as
+// agreed; its text is checked against its digest, and the result says it
+// was made by another template set rather than re-rendered.
+func TestPreviousSetContractsVerify(t *testing.T) {
+	data, err := os.ReadFile("testdata/previous/agreed-3669.contract.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := confirm.Verify(data)
+	if err != nil {
+		t.Fatalf("a contract made with the previous template set no longer verifies: %v", err)
+	}
+	if !res.Agreed || res.Latest().Rerendered || res.AgreedAndRerendered() {
+		t.Errorf("agreed %v, re-rendered %v: want agreed, not re-rendered", res.Agreed, res.Latest().Rerendered)
+	}
+	note := strings.Join(res.Notes, "\n")
+	if !strings.Contains(note, "sha256:366901674a65") || !strings.Contains(note, templates.Default().Identity().Digest.String()) {
+		t.Errorf("the notes do not name both template sets: %q", note)
+	}
+}
