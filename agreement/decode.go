@@ -460,20 +460,20 @@ func fromYAML(name string, n *yaml.Node, depth int) (*tnode, error) {
 // jsonParser builds a tnode tree from encoding/json's token stream, with
 // positions computed from byte offsets.
 type jsonParser struct {
-	name  string
-	data  []byte
-	dec   *json.Decoder
-	lines []int // byte offset of the start of each line
+	name string
+	data []byte
+	dec  *json.Decoder
+	// cur is the position of byte offset curOff. Tokens are read in file
+	// order, so at advances it over the bytes since the last call: the
+	// positions of a whole file cost one pass over it, however long its
+	// lines (a browser sends JSON on one line).
+	cur    position
+	curOff int
 }
 
 func parseJSON(name string, data []byte) (*tnode, error) {
-	p := &jsonParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), lines: []int{0}}
+	p := &jsonParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), cur: position{1, 1}}
 	p.dec.UseNumber()
-	for i, b := range data {
-		if b == '\n' {
-			p.lines = append(p.lines, i+1)
-		}
-	}
 	root, err := p.value(0)
 	if err != nil {
 		return nil, err
@@ -485,21 +485,32 @@ func parseJSON(name string, data []byte) (*tnode, error) {
 	return root, nil
 }
 
-// at converts a byte offset into a position (column counted in characters).
+// at converts a byte offset into a position (column counted in
+// characters). Offsets at or after the last one asked for cost the bytes
+// between them; an earlier offset (only an error's) is counted from the
+// start of the file.
 func (p *jsonParser) at(off int) position {
-	lo, hi := 0, len(p.lines)
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if p.lines[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
+	off = min(max(off, 0), len(p.data))
+	if off < p.curOff {
+		p.cur, p.curOff = position{1, 1}, 0
+	}
+	for i := p.curOff; i < off; {
+		c := p.data[i]
+		switch {
+		case c == '\n':
+			p.cur.line, p.cur.column = p.cur.line+1, 1
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			_, size := utf8.DecodeRune(p.data[i:off])
+			i += size
 		}
+		p.cur.column++
 	}
-	if off > len(p.data) {
-		off = len(p.data)
-	}
-	return position{lo + 1, utf8.RuneCount(p.data[p.lines[lo]:off]) + 1}
+	p.curOff = off
+	return p.cur
 }
 
 func (p *jsonParser) fail(off int, rule, value string) error {
