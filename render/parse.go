@@ -35,12 +35,22 @@ func newParser() parser.Parser {
 // a [KeepEnd] comment becomes one [BlockKeep]; other raw HTML is dropped,
 // as are images (their alt text is kept) and link targets (their text is
 // kept). The document's Source is md itself.
+//
+// Text over [MaxMarkdownSize], nested deeper than [MaxMarkdownDepth] or
+// with a table beyond [MaxTableCells] or [MaxTableHeader] is refused with
+// a *[LimitError] before it is parsed.
 func Parse(md []byte, meta Meta) (*Document, error) {
+	if err := checkLimits(md); err != nil {
+		return nil, err
+	}
 	if !utf8.Valid(md) {
 		return nil, fmt.Errorf("render: markdown is not valid UTF-8")
 	}
 	src := bytes.Clone(md)
 	root := newParser().Parse(text.NewReader(src))
+	if err := checkInlineDepth(root, src); err != nil {
+		return nil, err
+	}
 	p := &mdParser{src: src}
 	blocks, err := p.blocks(root)
 	if err != nil {

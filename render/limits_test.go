@@ -1,0 +1,124 @@
+package render_test
+
+import (
+	"errors"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tradepact/tradepact/render"
+)
+
+func TestParseLimits(t *testing.T) {
+	table := func(cols, rows int, header string) string {
+		return "|" + header + strings.Repeat(" a |", cols-1) + "\n|" + strings.Repeat("---|", cols) + "\n" +
+			strings.Repeat("|"+strings.Repeat(" 1 |", cols)+"\n", rows) + "\nafter\n"
+	}
+	nestedList := func(depth int) string {
+		var b strings.Builder
+		for i := range depth {
+			b.WriteString(strings.Repeat("  ", i) + "- a\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name  string
+		md    string
+		limit string // "" when accepted
+		line  int
+	}{
+		{"size", strings.Repeat("a", render.MaxMarkdownSize+1), render.LimitSize, 0},
+		{"size at the limit", strings.Repeat("a ", render.MaxMarkdownSize/2), "", 0},
+		{"nested links from the attack", strings.Repeat("[", 10000) + "a" + strings.Repeat("]", 10000), render.LimitDepth, 1},
+		{"brackets at the limit", "x\n\n" + strings.Repeat("[", render.MaxMarkdownDepth) + "a" + strings.Repeat("]", render.MaxMarkdownDepth), "", 0},
+		{"brackets over two lines", "x\n\n" + strings.Repeat("[", 20) + "\n" + strings.Repeat("[", 20), render.LimitDepth, 4},
+		{"brackets in separate paragraphs", strings.Repeat(strings.Repeat("[", 20)+"\n\n", 100), "", 0},
+		{"escaped brackets (a clause of 10,000 '[')", strings.Repeat(`\[`, 10000), "", 0},
+		{"nested block quotes", "a\n" + strings.Repeat(">", 10000) + " a", render.LimitDepth, 2},
+		{"block quotes at the limit", strings.Repeat("> ", render.MaxMarkdownDepth) + "a", "", 0},
+		{"nested lists", nestedList(render.MaxMarkdownDepth + 1), render.LimitDepth, render.MaxMarkdownDepth + 1},
+		{"nested lists at the limit", nestedList(render.MaxMarkdownDepth), "", 0},
+		{"deep indentation", "a\n\n" + strings.Repeat(" ", 2*render.MaxMarkdownDepth+2) + "b", render.LimitDepth, 3},
+		{"table cells", table(6, render.MaxTableCells/6, " h |"), render.LimitCells, render.MaxTableCells/6 + 1},
+		{"10,000 items of 8 columns", table(8, 10000, " h |"), "", 0},
+		{"wide table of one-cell rows", "|" + strings.Repeat("a|", 200) + "\n|" + strings.Repeat("-|", 200) + "\n" + strings.Repeat("|a|\n", 1000), render.LimitCells, 601},
+		{"nested emphasis", "x\n\n" + strings.Repeat("*a ", 1000) + strings.Repeat("a* ", 1000), render.LimitDepth, 3},
+		{"a run of emphasis", strings.Repeat("*", 10000) + "a" + strings.Repeat("*", 10000), render.LimitDepth, 1},
+		{"emphasis at the limit", strings.Repeat("*a ", render.MaxMarkdownDepth) + strings.Repeat("a* ", render.MaxMarkdownDepth), "", 0},
+		{"table header", table(2, 1, strings.Repeat("h", render.MaxTableHeader)+" |"), render.LimitHeader, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			doc, err := render.Parse([]byte(tt.md), render.Meta{})
+			if tt.limit == "" {
+				if err != nil {
+					t.Fatalf("Parse: %v", err)
+				}
+				if len(tt.md) < 1<<20 {
+					if err := render.Text(io.Discard, doc, render.Narrow()); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			var le *render.LimitError
+			if !errors.As(err, &le) {
+				t.Fatalf("Parse = %v, want a *LimitError", err)
+			}
+			if le.Limit != tt.limit || le.Line != tt.line {
+				t.Errorf("Parse = %+v, want limit %s at line %d", le, tt.limit, tt.line)
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("refusing took %v", d)
+			}
+			for _, lang := range []string{"en", "zh-Hans", "zh-Hant"} {
+				if m := le.Message(lang); m == "" || strings.Contains(m, "%") || lang != "en" && m == le.Message("en") {
+					t.Errorf("Message(%s) = %q", lang, m)
+				}
+			}
+		})
+	}
+}
+
+// TestMarkdownTextLinear parses and renders as narrow text accepted
+// hostile Markdown of 8 KB and of 256 KB and compares the memory each
+// byte costs (deterministic) and the time (with a wide margin, the
+// machine may be shared). Runs of 8 KB of '[' took 16 s before.
+func TestMarkdownTextLinear(t *testing.T) {
+	for _, c := range adversarialText {
+		t.Run(c.name, func(t *testing.T) {
+			perByte := func(md []byte, runs int) (ns, alloc float64) {
+				var m0, m1 runtime.MemStats
+				best := time.Duration(1 << 62)
+				runtime.ReadMemStats(&m0)
+				for range runs {
+					runtime.GC()
+					start := time.Now()
+					doc, err := render.Parse(md, render.Meta{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := render.Text(io.Discard, doc, render.Narrow()); err != nil {
+						t.Fatal(err)
+					}
+					best = min(best, time.Since(start))
+				}
+				runtime.ReadMemStats(&m1)
+				return float64(best) / float64(len(md)), float64(m1.TotalAlloc-m0.TotalAlloc) / float64(runs*len(md))
+			}
+			small, large := []byte(c.gen(8<<10)), []byte(c.gen(256<<10))
+			sn, sa := perByte(small, 5)
+			ln, la := perByte(large, 2)
+			t.Logf("8 KB: %.0f ns/byte, %.0f B/byte; 256 KB: %.0f ns/byte, %.0f B/byte", sn, sa, ln, la)
+			if la > 2*sa+100 {
+				t.Errorf("256 KB allocates %.0f B/byte, 8 KB %.0f B/byte: not linear", la, sa)
+			}
+			if ln > 10*sn {
+				t.Errorf("256 KB costs %.0f ns/byte, 8 KB %.0f ns/byte: not linear", ln, sn)
+			}
+		})
+	}
+}
