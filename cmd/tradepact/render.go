@@ -99,7 +99,7 @@ func runRender(e *env, args []string) int {
 		}
 	}
 
-	data, err := os.ReadFile(file)
+	data, err := readInput(file)
 	if err != nil {
 		e.errorf("render: %v", err)
 		return exitFailure
