@@ -11,6 +11,7 @@
 //     (CJK): contract numbers, amounts, dates, e-mail addresses and words
 //     such as TP-2026-000123, NT$1,200, 2026-11-22, L/C stay whole;
 //   - a number stays with its CJK unit: 2026年11月22日, 7日, 920元;
+//   - an amount in capital numerals stays whole: 贰仟叁佰陆拾伍元整;
 //   - digit groups joined by one space stay whole: +886 912 345 678, and so
 //     do groups of four hex digits with a digit in each (fc07 1189 a432), as
 //     key fingerprints are written; such a run breaks after 24 characters;
@@ -294,6 +295,9 @@ func allowed(text string, i, end int) bool {
 	if isDigit(prev) && strings.ContainsRune(numberUnits, next) || strings.ContainsRune("年月", prev) && isDigit(next) {
 		return false // 2026年11月22日, 7日, 920元 stay whole
 	}
+	if strings.ContainsRune(capitalNumerals, prev) && strings.ContainsRune(capitalNumerals, next) {
+		return false // 贰仟叁佰陆拾伍元整 stays whole
+	}
 	return Wide(prev) || Wide(next)
 }
 
@@ -317,6 +321,12 @@ func NoStart(r rune) bool {
 func NoEnd(r rune) bool {
 	return strings.ContainsRune(noEnd, r) || unicode.In(r, unicode.Ps, unicode.Pi)
 }
+
+// capitalNumerals are the characters of an amount written in capital
+// numerals (大寫, as agreement.Money.Capital writes it, in simplified and
+// traditional forms), between which no line breaks: a reader must not
+// take 人民币贰仟叁佰陆拾 at the end of a line for the whole amount.
+const capitalNumerals = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億兆元角分整"
 
 // numberUnits are CJK units that stay on the line of the number before them.
 const numberUnits = "年月日時时號号元角分天週周個个條条項项期次歲岁"
