@@ -46,8 +46,10 @@ var adversarialText = []struct {
 	}},
 	{"table", func(n int) string {
 		var b strings.Builder
-		b.WriteString("| No. | Item | Qty | Price |\n|---|---|---|--:|\n")
-		for i := 0; b.Len() < n; i++ {
+		for i := 0; b.Len() < n-64; i++ {
+			if i%(render.MaxTableCells/4-2) == 0 {
+				b.WriteString("\n| No. | Item | Qty | Price |\n|---|---|---|--:|\n")
+			}
 			fmt.Fprintf(&b, "| %d | 星巴克隨行卡 Starbucks card | 1 | 920 |\n", i)
 		}
 		return b.String()
