@@ -214,6 +214,10 @@ func FuzzBreak(f *testing.F) {
 	f.Add("甲方應於收貨後七日內付款。TP-2026-000123", 10)
 	f.Add("the quick brown fox", 3)
 	f.Add("\xff\xfe abc", 2)
+	f.Add(strings.Repeat("[", 300), 16) // runs no line may end or start with
+	f.Add(strings.Repeat("）", 100)+"甲", 7)
+	f.Add(strings.Repeat("1 ", 100), 9)
+	f.Add("人民币贰仟叁佰陆拾伍元整", 8)
 	f.Fuzz(func(t *testing.T, text string, w int) {
 		if w < 1 || w > 200 || !utf8.ValidString(text) {
 			return
