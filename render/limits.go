@@ -47,7 +47,6 @@ type LimitError struct {
 	Line  int    // the 1-based line where it is exceeded; 0 for LimitSize
 }
 
-// Error returns the English message with the package prefix.
 // Error returns the message in English, prefixed by the package name.
 func (e *LimitError) Error() string { return "render: " + e.Message("en") }
 
