@@ -26,8 +26,17 @@ func NewDocument(a *agreement.Agreement, set *templates.Set) (*Document, error) 
 	if err := a.Check(); err != nil {
 		return nil, fmt.Errorf("render: the terms are not valid: %w", err)
 	}
+	// A user's template could write without end: templates stops it at
+	// MaxOutputSize, and the text is held to what Parse accepts.
 	var md bytes.Buffer
-	if err := set.Execute(&md, a); err != nil {
+	if err := set.Execute(&limitWriter{w: &md, n: MaxMarkdownSize}, a); err != nil {
+		var le *LimitError
+		if errors.As(err, &le) {
+			return nil, le
+		}
+		if errors.Is(err, templates.ErrOutputSize) {
+			return nil, &LimitError{Limit: LimitSize, Max: MaxMarkdownSize}
+		}
 		return nil, err
 	}
 	d, err := a.Digest()
@@ -78,4 +87,19 @@ func plain(ins []Inline) string {
 		b.WriteString(in.Text)
 	}
 	return b.String()
+}
+
+// limitWriter writes at most n bytes to w, then fails with a size
+// *LimitError.
+type limitWriter struct {
+	w *bytes.Buffer
+	n int
+}
+
+func (l *limitWriter) Write(p []byte) (int, error) {
+	if len(p) > l.n {
+		return 0, &LimitError{Limit: LimitSize, Max: MaxMarkdownSize}
+	}
+	l.n -= len(p)
+	return l.w.Write(p)
 }

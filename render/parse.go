@@ -35,12 +35,22 @@ func newParser() parser.Parser {
 // a [KeepEnd] comment becomes one [BlockKeep]; other raw HTML is dropped,
 // as are images (their alt text is kept) and link targets (their text is
 // kept). The document's Source is md itself.
+//
+// Text over [MaxMarkdownSize], nested deeper than [MaxMarkdownDepth] or
+// with a table beyond [MaxTableCells] or [MaxTableHeader] is refused with
+// a *[LimitError] before it is parsed.
 func Parse(md []byte, meta Meta) (*Document, error) {
+	if err := checkLimits(md); err != nil {
+		return nil, err
+	}
 	if !utf8.Valid(md) {
 		return nil, fmt.Errorf("render: markdown is not valid UTF-8")
 	}
 	src := bytes.Clone(md)
 	root := newParser().Parse(text.NewReader(src))
+	if err := checkInlineDepth(root, src); err != nil {
+		return nil, err
+	}
 	p := &mdParser{src: src}
 	blocks, err := p.blocks(root)
 	if err != nil {
@@ -167,6 +177,18 @@ type style struct{ bold, italic, code bool }
 // nothing between two CJK characters.
 func (p *mdParser) inlines(n ast.Node) []Inline {
 	var out []Inline
+	// The text of the run being built, added to piece by piece: goldmark
+	// gives a node per escaped or delimiter character, and adding each to
+	// a string would copy the run every time.
+	var cur strings.Builder
+	var curStyle style
+	var last rune // the last character added
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, Inline{Text: cur.String(), Bold: curStyle.bold, Italic: curStyle.italic, Code: curStyle.code})
+			cur.Reset()
+		}
+	}
 	soft := false // a soft line break is pending
 	add := func(s string, st style) {
 		if s == "" {
@@ -174,18 +196,17 @@ func (p *mdParser) inlines(n ast.Node) []Inline {
 		}
 		if soft {
 			soft = false
-			prev := lastText(out)
 			first, _ := utf8.DecodeRuneInString(s)
-			last, _ := utf8.DecodeLastRuneInString(prev)
-			if prev != "" && !(linebreak.Wide(first) && linebreak.Wide(last)) {
+			if last != 0 && !(linebreak.Wide(first) && linebreak.Wide(last)) {
 				s = " " + s
 			}
 		}
-		if k := len(out); k > 0 && !out[k-1].Break && out[k-1].Bold == st.bold && out[k-1].Italic == st.italic && out[k-1].Code == st.code {
-			out[k-1].Text += s
-			return
+		if cur.Len() > 0 && st != curStyle {
+			flush()
 		}
-		out = append(out, Inline{Text: s, Bold: st.bold, Italic: st.italic, Code: st.code})
+		curStyle = st
+		cur.WriteString(s)
+		last, _ = utf8.DecodeLastRuneInString(s)
 	}
 	var walk func(n ast.Node, st style)
 	walk = func(n ast.Node, st style) {
@@ -199,8 +220,9 @@ func (p *mdParser) inlines(n ast.Node) []Inline {
 				add(string(v), st)
 				switch {
 				case c.HardLineBreak():
+					flush()
 					out = append(out, Inline{Break: true})
-					soft = false
+					soft, last = false, 0
 				case c.SoftLineBreak():
 					soft = true
 				}
@@ -237,17 +259,11 @@ func (p *mdParser) inlines(n ast.Node) []Inline {
 		}
 	}
 	walk(n, style{})
+	flush()
 	// Trim the run's outer white space.
 	if len(out) > 0 {
 		out[0].Text = strings.TrimLeft(out[0].Text, " ")
 		out[len(out)-1].Text = strings.TrimRight(out[len(out)-1].Text, " ")
 	}
 	return out
-}
-
-func lastText(ins []Inline) string {
-	if len(ins) == 0 {
-		return ""
-	}
-	return ins[len(ins)-1].Text
 }

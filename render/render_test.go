@@ -320,6 +320,12 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte("# x\n\n| a |\n|---|\n| \\| |\n\n<!-- keep -->\n\n- 1. **a：**b\n"), 20)
+	// Hostile text a contract file may record (see TestParseLimits).
+	for _, s := range []string{strings.Repeat("[", 40) + "a" + strings.Repeat("]", 40), strings.Repeat(">", 40) + " a",
+		strings.Repeat("*a ", 40) + strings.Repeat("a* ", 40), strings.Repeat(`\[`, 300), strings.Repeat("「", 100),
+		"|" + strings.Repeat("a|", 60) + "\n|" + strings.Repeat("-|", 60) + "\n|a|\n"} {
+		f.Add([]byte(s), 16)
+	}
 	f.Fuzz(func(t *testing.T, md []byte, w int) {
 		if w < render.MinTextWidth || w > 200 {
 			return

@@ -143,10 +143,18 @@ func Load(fsys fs.FS) (*Set, error) {
 	return build(base, user, id)
 }
 
+// Limits on a template override read by [Load]: a file is refused by its
+// size before it is read. The built-in set is under 200 KB.
+const (
+	MaxFileSize = 1 << 20 // one template file or set.json, in bytes
+	MaxSetSize  = 4 << 20 // all the files of an override, in bytes
+)
+
 // readTree reads the *.tmpl files under root, the sentence catalogs
 // (LOCALE/*.txt), keyed by slash path relative to root, and set.json.
 func readTree(fsys fs.FS, root string) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	total := 0
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -163,9 +171,15 @@ func readTree(fsys fs.FS, root string) (map[string][]byte, error) {
 		if !strings.HasSuffix(rel, ".tmpl") && !catalogFile && rel != "set.json" {
 			return nil
 		}
+		if info, err := d.Info(); err == nil && info.Size() > MaxFileSize {
+			return fmt.Errorf("%s is larger than %d bytes", p, MaxFileSize)
+		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
+		}
+		if total += len(b); len(b) > MaxFileSize || total > MaxSetSize {
+			return fmt.Errorf("%s: the templates are larger than %d bytes in a file or %d in all", p, MaxFileSize, MaxSetSize)
 		}
 		out[rel] = b
 		return nil
@@ -340,7 +354,10 @@ func (s *Set) Execute(w io.Writer, a *agreement.Agreement) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "contract", v); err != nil {
+	if err := t.ExecuteTemplate(&capped{&buf, MaxOutputSize}, "contract", v); err != nil {
+		if errors.Is(err, ErrOutputSize) {
+			return fmt.Errorf("templates: %s: %w", a.Locale, ErrOutputSize)
+		}
 		var ee template.ExecError
 		if errors.As(err, &ee) {
 			return fmt.Errorf("templates: %s: %v", a.Locale, ee.Err)
@@ -349,6 +366,29 @@ func (s *Set) Execute(w io.Writer, a *agreement.Agreement) error {
 	}
 	_, err = w.Write(tidy(buf.Bytes()))
 	return err
+}
+
+// MaxOutputSize bounds the text one execution writes, in bytes: a user's
+// template could otherwise loop ({{range 100000000}}) until memory runs
+// out. The largest terms render to under 3 MB.
+const MaxOutputSize = 4 << 20
+
+// ErrOutputSize is the error of an execution stopped at MaxOutputSize.
+var ErrOutputSize = fmt.Errorf("the contract text is larger than %d bytes", MaxOutputSize)
+
+// capped writes to w until n bytes have been written, then fails, which
+// stops text/template at its next write.
+type capped struct {
+	w io.Writer
+	n int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if len(p) > c.n {
+		return 0, ErrOutputSize
+	}
+	c.n -= len(p)
+	return c.w.Write(p)
 }
 
 // tidy removes trailing spaces and runs of more than one blank line left by

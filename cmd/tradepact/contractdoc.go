@@ -137,7 +137,7 @@ func refuseClobber(path string, termsOK, pdfOK bool) error {
 // read: a confirmation is only worth something if the key is its owner's
 // alone.
 func readKey(path string) (*confirm.PrivateKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func readKey(path string) (*confirm.PrivateKey, error) {
 
 // readPub reads a public key file.
 func readPub(path string) (confirm.PublicKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return "", err
 	}
@@ -167,7 +167,7 @@ func readPub(path string) (confirm.PublicKey, error) {
 // readContract reads and parses a contract file, and sets e.lang to the
 // contract's language.
 func readContract(e *env, path string) (*confirm.Contract, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -55,7 +54,7 @@ func termsAt(arg string) (*agreement.Agreement, error) {
 			path, rev = arg[:i], n
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return nil, err
 	}

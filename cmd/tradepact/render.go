@@ -110,7 +110,7 @@ func runRender(e *env, args []string) int {
 		}
 	}
 
-	data, err := os.ReadFile(file)
+	data, err := readInput(file)
 	if err != nil {
 		e.errorf("render: %s", sentence(err))
 		return exitFailure

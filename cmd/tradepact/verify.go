@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 
@@ -50,7 +49,7 @@ func runVerify(e *env, args []string) int {
 		}
 		opts = append(opts, confirm.TrustKey(p.role, k))
 	}
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err == nil {
 		err = notVerifiable(path, data)
 	}

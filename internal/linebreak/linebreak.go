@@ -11,6 +11,7 @@
 //     (CJK): contract numbers, amounts, dates, e-mail addresses and words
 //     such as TP-2026-000123, NT$1,200, 2026-11-22, L/C stay whole;
 //   - a number stays with its CJK unit: 2026年11月22日, 7日, 920元;
+//   - an amount in capital numerals stays whole: 贰仟叁佰陆拾伍元整;
 //   - digit groups joined by one space stay whole: +886 912 345 678, and so
 //     do groups of four hex digits with a digit in each (fc07 1189 a432), as
 //     key fingerprints are written; such a run breaks after 24 characters;
@@ -103,13 +104,14 @@ func BreakFunc(text string, widthOf func(line int) float64, m Measure) []Line {
 		}
 		forced := false
 		if !has && bodyW > w+epsilon {
-			// A token wider than the line: break it between graphemes.
+			// A token wider than the line: break it between graphemes,
+			// found once for the whole token so that each cut costs
+			// only the line it makes.
+			tok := graphemes(text, s.start, s.start+len(body))
 			for {
-				from := start
-				if start < s.start && strings.TrimSpace(text[start:s.start]) == "" {
-					from = s.start // leading white space is not measured
-				}
-				cut := forceCut(text, from, s.start+len(body), w, m)
+				from := max(start, s.start) // leading white space is not measured
+				var cut int
+				cut, tok = forceCut(text, from, tok, w, m)
 				if cut < 0 {
 					break
 				}
@@ -140,45 +142,62 @@ func BreakFunc(text string, widthOf func(line int) float64, m Measure) []Line {
 	return lines
 }
 
-// forceCut returns where to cut text[from:to] so that text[from:cut] is as
-// wide as fits w (at least one grapheme), or -1 when it all fits.
-func forceCut(text string, from, to int, w float64, m Measure) int {
-	if m(text[from:to]) <= w+epsilon {
-		return -1
-	}
+// graphemes returns the byte offsets in text of the ends of the grapheme
+// clusters of text[from:to].
+func graphemes(text string, from, to int) []int {
 	var seg segmenter.Segmenter
 	seg.InitWithString(text[from:to])
 	it := seg.GraphemeIterator()
-	var bounds []int // grapheme ends, relative to from
+	var ends []int
 	for it.Next() {
 		g := it.Grapheme()
-		bounds = append(bounds, g.OffsetInBytes+g.LengthInBytes)
+		ends = append(ends, from+g.OffsetInBytes+g.LengthInBytes)
 	}
-	best := -1
-	for i, b := range bounds {
-		if i == len(bounds)-1 {
+	return ends
+}
+
+// forceCut returns where to cut the token from from to its end, the last
+// of ends (the ends of its graphemes after from), so that text[from:cut]
+// is as wide as fits w (at least one grapheme), or -1 when it all fits;
+// and the grapheme ends after the cut. It measures each grapheme once,
+// adding up widths as [Measure] allows, and looks no further than the
+// line it fills: a token of any length costs what its lines do.
+func forceCut(text string, from int, ends []int, w float64, m Measure) (int, []int) {
+	if len(ends) == 0 {
+		return -1, ends
+	}
+	best, sum, prev := -1, 0.0, from
+	for i, e := range ends {
+		sum += m(text[prev:e])
+		prev = e
+		if i == len(ends)-1 {
+			if sum <= w+epsilon {
+				return -1, ends // the rest of the token fits
+			}
 			break
 		}
-		if i > 0 && m(text[from:from+b]) > w+epsilon {
+		if i > 0 && sum > w+epsilon {
 			break
 		}
 		best = i
 	}
 	if best < 0 {
-		return -1
+		return -1, ends
 	}
 	// Kinsoku inside a forced break: do not start the next line with a
 	// closing mark nor end this one with an opening mark, if there is room
-	// to move the cut back.
-	for best > 0 {
-		next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(text[from+bounds[best]:], unicode.IsSpace))
-		last, _ := utf8.DecodeLastRuneInString(text[from : from+bounds[best]])
+	// to move the cut back; a line of nothing but such marks is cut where
+	// it is full.
+	for b := best; b >= 0; b-- {
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(text[ends[b]:], unicode.IsSpace))
+		last, _ := utf8.DecodeLastRuneInString(text[from:ends[b]])
 		if !NoStart(next) && !NoEnd(last) {
-			break
+			return ends[b], ends[b+1:]
 		}
-		best--
 	}
-	return from + bounds[best]
+	// No cut keeps kinsoku (a run of brackets): cut where the line is
+	// full, not after one grapheme per line.
+	return ends[best], ends[best+1:]
 }
 
 // epsilon absorbs rounding in sums of proportional glyph widths.
@@ -197,6 +216,9 @@ func segments(text string) []segment {
 		return fallbackSegments(text)
 	}
 	var out []segment
+	// trimmed is the end of the text before the opportunity being looked
+	// at without its trailing white space, found by one scan forward.
+	scan, trimmed := 0, 0
 	it := seg.LineIterator()
 	for it.Next() {
 		l := it.Line()
@@ -205,7 +227,15 @@ func segments(text string) []segment {
 			// The end of the text is reported as mandatory; it is not a newline.
 			s.hard = s.hard && endsWithNewline(text)
 		}
-		if n := len(out); n > 0 && !out[n-1].hard && !allowed(text, out[n-1].end) {
+		if n := len(out); n > 0 && !out[n-1].hard {
+			for scan < out[n-1].end {
+				r, size := utf8.DecodeRuneInString(text[scan:])
+				if scan += size; !unicode.IsSpace(r) {
+					trimmed = scan
+				}
+			}
+		}
+		if n := len(out); n > 0 && !out[n-1].hard && !allowed(text, out[n-1].end, trimmed) {
 			out[n-1].end, out[n-1].hard = s.end, s.hard
 			continue
 		}
@@ -234,14 +264,15 @@ func fallbackSegments(text string) []segment {
 }
 
 // allowed reports whether the tailoring keeps the UAX #14 break opportunity
-// at byte offset i of text.
-func allowed(text string, i int) bool {
+// at byte offset i of text; text[:end] is the text before it without its
+// trailing white space.
+func allowed(text string, i, end int) bool {
 	before, after := text[:i], text[i:]
 	next, _ := utf8.DecodeRuneInString(after)
 	if NoStart(next) {
 		return false
 	}
-	trimmed := strings.TrimRightFunc(before, unicode.IsSpace)
+	trimmed := text[:end]
 	last, _ := utf8.DecodeLastRuneInString(trimmed)
 	if trimmed != "" && NoEnd(last) {
 		return false
@@ -263,6 +294,9 @@ func allowed(text string, i int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(before)
 	if isDigit(prev) && strings.ContainsRune(numberUnits, next) || strings.ContainsRune("年月", prev) && isDigit(next) {
 		return false // 2026年11月22日, 7日, 920元 stay whole
+	}
+	if strings.ContainsRune(capitalNumerals, prev) && strings.ContainsRune(capitalNumerals, next) {
+		return false // 贰仟叁佰陆拾伍元整 stays whole
 	}
 	return Wide(prev) || Wide(next)
 }
@@ -288,6 +322,12 @@ func NoEnd(r rune) bool {
 	return strings.ContainsRune(noEnd, r) || unicode.In(r, unicode.Ps, unicode.Pi)
 }
 
+// capitalNumerals are the characters of an amount written in capital
+// numerals (大寫, as agreement.Money.Capital writes it, in simplified and
+// traditional forms), between which no line breaks: a reader must not
+// take 人民币贰仟叁佰陆拾 at the end of a line for the whole amount.
+const capitalNumerals = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億兆元角分整"
+
 // numberUnits are CJK units that stay on the line of the number before them.
 const numberUnits = "年月日時时號号元角分天週周個个條条項项期次歲岁"
 
@@ -302,11 +342,14 @@ func isGroupByte(c byte) bool { return isHex(c) || c == '+' }
 // groupRun returns the length of the run of joined groups, with the
 // single spaces between them, that ends s: digit groups (with a leading
 // +) or four-hex-digit groups with a digit in them; a word such as
-// "face" before them is not counted.
+// "face" before them is not counted. A run longer than maxGroupRun is
+// followed back only a little further than that.
 func groupRun(s string) int {
 	end := len(s)
 	start := end
-	for {
+	// Only whether the run is longer than maxGroupRun matters: looking no
+	// further back keeps a long run of groups (1 2 3 …) linear.
+	for end-start <= maxGroupRun {
 		j := start
 		for j > 0 && isGroupByte(s[j-1]) {
 			j--
@@ -339,10 +382,11 @@ func allDigits(s string) bool {
 	return true
 }
 
-// groupLen returns the length of the group that starts s.
+// groupLen returns the length of the group that starts s, or a length
+// over maxGroupRun for a longer one.
 func groupLen(s string) int {
 	i := 0
-	for i < len(s) && isGroupByte(s[i]) {
+	for i < len(s) && i <= maxGroupRun && isGroupByte(s[i]) {
 		i++
 	}
 	return i

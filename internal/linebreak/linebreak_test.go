@@ -41,6 +41,8 @@ func TestBreak(t *testing.T) {
 		{"words after a number still break", "within 7 days of 22 November", 12, []string{"within 7", "days of 22", "November"}},
 		{"newline is hard", "one\ntwo three", 20, []string{"one", "two three"}},
 		{"trailing spaces dropped", "alpha    beta", 7, []string{"alpha", "beta"}},
+		{"capital amount stays whole", "合计金额（大写）：人民币贰仟叁佰陆拾伍元整，于交付时支付", 36, []string{"合计金额（大写）：人民币", "贰仟叁佰陆拾伍元整，于交付时支付"}},
+		{"traditional capital amount", "總價大寫：新臺幣參萬貳仟玖佰元整", 20, []string{"總價大寫：新臺幣", "參萬貳仟玖佰元整"}},
 		{"fullwidth comma then latin", "價格，NT$920元整", 8, []string{"價格，", "NT$920元", "整"}},
 	}
 	for _, tt := range tests {
@@ -212,6 +214,10 @@ func FuzzBreak(f *testing.F) {
 	f.Add("甲方應於收貨後七日內付款。TP-2026-000123", 10)
 	f.Add("the quick brown fox", 3)
 	f.Add("\xff\xfe abc", 2)
+	f.Add(strings.Repeat("[", 300), 16) // runs no line may end or start with
+	f.Add(strings.Repeat("）", 100)+"甲", 7)
+	f.Add(strings.Repeat("1 ", 100), 9)
+	f.Add("人民币贰仟叁佰陆拾伍元整", 8)
 	f.Fuzz(func(t *testing.T, text string, w int) {
 		if w < 1 || w > 200 || !utf8.ValidString(text) {
 			return

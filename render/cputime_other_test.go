@@ -1,0 +1,11 @@
+//go:build !unix
+
+package render_test
+
+import "time"
+
+var start = time.Now()
+
+// cpuTime returns the wall time since the tests started where no CPU
+// time is at hand.
+func cpuTime() time.Duration { return time.Since(start) }
