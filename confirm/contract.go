@@ -28,6 +28,8 @@ type Option func(*config)
 type config struct {
 	set  *TemplateSet
 	pins map[Role]PublicKey
+	head Digest // RequireHead, if not zero
+	rev  int    // RequireRevision, if not zero
 	role Role
 	pdf  []render.PDFOption
 	err  error // the first invalid option
@@ -67,6 +69,38 @@ func TrustKey(role Role, k PublicKey) Option {
 			return
 		}
 		c.pins[role] = p
+	}
+}
+
+// RequireHead makes [Verify] (and [Contract.Amend], [Contract.Confirm],
+// [VerifyPDF], which verify first) fail with a [*RollbackError] unless the
+// file's history contains the entry whose hash is head: the file is the
+// copy whose head the caller stored (Result.Head, printed by tradepact
+// verify), or continues it. This is the defence against rollback: a party
+// who keeps only the first entries of a contract holds a valid, shorter
+// history, perhaps an earlier agreed revision on better terms, and only a
+// head known from before shows that entries were cut.
+func RequireHead(head Digest) Option {
+	return func(c *config) {
+		if head.IsZero() {
+			c.fail(errors.New("confirm: RequireHead: the zero digest"))
+			return
+		}
+		c.head = head
+	}
+}
+
+// RequireRevision makes [Verify] fail with a [*RollbackError] unless the
+// file has at least n revisions: a caller that knows revision n exists
+// (it stored or was shown it) refuses an older or truncated copy. n must be
+// at least 1.
+func RequireRevision(n int) Option {
+	return func(c *config) {
+		if n < 1 {
+			c.fail(fmt.Errorf("confirm: RequireRevision(%d): revisions are numbered from 1", n))
+			return
+		}
+		c.rev = n
 	}
 }
 

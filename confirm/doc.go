@@ -14,7 +14,10 @@
 // party confirms with [Contract.Confirm]. A confirmation counts only for
 // the revision it names, so after an amendment the other party must
 // confirm again. The trade may go ahead when both parties confirmed the
-// latest revision: [Result.Agreed]. Invalid terms (agreement.Agreement.Check)
+// latest revision with keys the verifier pinned for them ([TrustKey]):
+// [Result.Agreed]. Keys that are not pinned prove nothing about who holds
+// them (one person can make two keys and confirm as both), so such a file
+// is [StateUnpinned], never Agreed. Invalid terms (agreement.Agreement.Check)
 // are never proposed, amended or signed.
 //
 // # What a confirmation binds
@@ -44,7 +47,8 @@
 // RFC 8785 form, and every confirmation signs the head. Removing,
 // reordering or editing entries breaks the chain or a signature. Cutting
 // off the newest entries leaves a valid, shorter history: compare
-// [Result.Head] with a copy the other party or the marketplace kept.
+// [Result.Head] with a copy the other party or the marketplace kept, or
+// demand it with [RequireHead] or [RequireRevision] ([*RollbackError]).
 // Because hashes and signatures cover canonical forms, a file that a
 // database re-serialised (keys reordered, white space changed) still
 // verifies. A program that stores the file replaces its copy only with a

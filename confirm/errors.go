@@ -152,3 +152,26 @@ type MissingPartyError struct {
 func (e *MissingPartyError) Error() string {
 	return fmt.Sprintf("confirm: revision %d lacks the confirmation of its author, the %s", e.Revision, e.Role)
 }
+
+// RollbackError reports a contract file that verifies but is older than
+// what the caller knows of ([RequireHead], [RequireRevision]): its history
+// lacks the entry whose hash is the head the caller stored, or it has fewer
+// revisions than the caller requires. That is what a copy with its newest
+// entries cut off looks like, as well as another history of the same
+// contract.
+type RollbackError struct {
+	WantHead     Digest // the head required, or zero
+	WantRevision int    // the revision required, or 0
+	Head         Digest // the file's head
+	Revisions    int    // the file's number of revisions
+	Entries      int    // the file's number of entries
+}
+
+func (e *RollbackError) Error() string {
+	if !e.WantHead.IsZero() {
+		return fmt.Sprintf("confirm: the history (%d entries, revision %d, head %s) does not contain the known head %s: it is an older or cut copy, or another history",
+			e.Entries, e.Revisions, e.Head, e.WantHead)
+	}
+	return fmt.Sprintf("confirm: the file has %d revisions, but revision %d is known to exist: it is an older or cut copy",
+		e.Revisions, e.WantRevision)
+}

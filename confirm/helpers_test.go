@@ -117,3 +117,12 @@ func entries(f map[string]any) []any { return f["entries"].([]any) }
 func entry(f map[string]any, n int) map[string]any { return entries(f)[n-1].(map[string]any) }
 
 func base64Std(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+
+// pinned returns the options that pin the demo seller's and buyer's keys:
+// only with both pinned can a file be agreed.
+func pinned(t testing.TB) []confirm.Option {
+	return []confirm.Option{
+		confirm.TrustKey(confirm.Seller, key(t, "seller").Public()),
+		confirm.TrustKey(confirm.Buyer, key(t, "buyer").Public()),
+	}
+}

@@ -52,8 +52,17 @@ func ErrorMessage(err error, lang string) string {
 		me  *MismatchError
 		mp  *MissingPartyError
 		pe  *PDFError
+		rb  *RollbackError
 	)
 	switch {
+	case errors.As(err, &rb):
+		if !rb.WantHead.IsZero() {
+			return t("这份合同文件的历史记录（%d 条，第 %d 版，最新哈希 %s）不包含您已知的哈希 %s：它是被截短的旧副本，或是另一份历史记录",
+				"這份契約檔案的歷史紀錄（%d 筆，第 %d 版，最新雜湊 %s）不包含您已知的雜湊 %s：它是遭截短的舊副本，或是另一份歷史紀錄",
+				rb.Entries, rb.Revisions, rb.Head.Short(), rb.WantHead.Short())
+		}
+		return t("这份合同文件只有 %d 个版本，但已知存在第 %d 版：它是被截短的旧副本", "這份契約檔案只有 %d 個版本，但已知存在第 %d 版：它是遭截短的舊副本",
+			rb.Revisions, rb.WantRevision)
 	case errors.As(err, &ke):
 		who := role(ke.Role) + t("公钥", "公鑰")
 		if ke.Role == "" {

@@ -40,6 +40,9 @@ func (r *Result) Document(opts ...Option) (*render.Document, error) {
 
 func (r *Result) document(cfg *config) (*render.Document, error) {
 	rev := r.Latest()
+	if rev == nil {
+		return nil, errors.New("confirm: no verified revision to render (a zero Result; use Verify)")
+	}
 	var doc *render.Document
 	if rev.Template == templateID(cfg.set) {
 		if d, err := render.NewDocument(rev.Terms, cfg.set); err == nil && bytes.Equal(d.Source, rev.Text) {
@@ -97,9 +100,12 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 }
 
 // pdfOf renders the PDF of data, verified as res. The signing record does
-// not depend on pinned keys, so that anyone renders the same bytes.
+// not depend on pinned keys, so that anyone renders the same bytes: it
+// prints the fingerprints to compare and never claims that the keys are
+// the parties'.
 func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
 	plain := *res
+	plain.Agreed = false // a printed record cannot know whose keys they are
 	for _, p := range []**Party{&plain.Seller, &plain.Buyer} {
 		if *p != nil {
 			q := **p

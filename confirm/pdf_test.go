@@ -18,7 +18,7 @@ import (
 func TestPDF(t *testing.T) {
 	data := flow(t)
 	var pdf bytes.Buffer
-	res, err := confirm.WritePDF(&pdf, data)
+	res, err := confirm.WritePDF(&pdf, data, pinned(t)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestPDF(t *testing.T) {
 	if !bytes.Equal(got, data) {
 		t.Fatal("the embedded contract file is not the one written")
 	}
-	pr, err := confirm.VerifyPDF(pdf.Bytes(), confirm.TrustKey(confirm.Seller, key(t, "seller").Public()))
+	pr, err := confirm.VerifyPDF(pdf.Bytes(), pinned(t)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestPDFShowsRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
-	want := []string{"簽署紀錄", "已成立：雙方均已確認第 2 版", res.Head.String(), res.Latest().Agreement.String()}
+	want := []string{"簽署紀錄", "檔案記錄的雙方公鑰均已確認第 2 版", res.Head.String(), res.Latest().Agreement.String()}
 	for _, rev := range res.Revisions {
 		for _, c := range rev.Confirmations {
 			want = append(want, c.Time, c.Key.Fingerprint())

@@ -12,7 +12,7 @@ import (
 )
 
 // Result is what [Verify] found in a contract file that verifies: who
-// confirmed which revision, and whether both parties confirmed the latest.
+// confirmed which revision, and whether the deal is agreed.
 type Result struct {
 	ID        string      // the contract ID
 	Head      Digest      // the chain head, to compare with a copy kept elsewhere
@@ -20,17 +20,70 @@ type Result struct {
 	Revisions []*Revision // in order; revision n is Revisions[n-1]
 	Seller    *Party      // nil if the seller never acted (impossible in a valid file)
 	Buyer     *Party      // nil if the buyer has not acted yet
-	// Agreed reports whether both parties confirmed the latest revision:
-	// the state a backend gates the trade on. It does not say that the
-	// text was rendered again from the terms: a revision made with a
-	// template set this build lacks is checked against its digest only
-	// (Latest().Rerendered is false, and Notes says so). Gate on
-	// [Result.AgreedAndRerendered] to require both.
+	// LastTime is the time of the newest entry: a new revision or
+	// confirmation may not be dated earlier.
+	LastTime string
+	// Confirmed reports whether the keys the file records for both roles
+	// confirmed the latest revision. It does not say whose keys they are:
+	// anyone can make two keys and confirm as both parties.
+	Confirmed bool
+	// Agreed reports whether both parties confirmed the latest revision
+	// with keys the caller pinned for them ([TrustKey] for both roles):
+	// the state a backend gates the trade on. A file confirmed by keys
+	// that are not both pinned is never Agreed (see [Result.State]). It
+	// does not say that the text was rendered again from the terms: a
+	// revision made with a template set this build lacks is checked
+	// against its digest only (Latest().Rerendered is false, and Notes
+	// says so). Gate on [Result.AgreedAndRerendered] to require both.
 	Agreed bool
 	// Notes are plain statements about what could not be checked, such as
 	// a text that was not re-rendered because this build has another
 	// template set.
 	Notes []string
+}
+
+// State is what a verified contract file says about the deal.
+type State string
+
+// The states of a contract file that verifies.
+const (
+	// StateAgreed: both parties confirmed the latest revision, with the
+	// keys the caller pinned for them.
+	StateAgreed State = "agreed"
+	// StateUnpinned: the keys the file records for both roles confirmed
+	// the latest revision, but at least one of them was not pinned, so
+	// nothing shows that it belongs to its party: one person holding two
+	// keys produces exactly this. Compare the fingerprints with the
+	// parties and verify again with both keys pinned.
+	StateUnpinned State = "confirmed_unpinned"
+	// StatePending: the latest revision still lacks a party's
+	// confirmation.
+	StatePending State = "pending"
+)
+
+// State returns the state of the contract: [StateAgreed] only when
+// [Result.Agreed]. A zero Result is [StatePending].
+func (r *Result) State() State {
+	switch {
+	case r == nil || !r.Confirmed:
+		return StatePending
+	case r.Agreed:
+		return StateAgreed
+	}
+	return StateUnpinned
+}
+
+// Unpinned returns the roles whose key the caller did not pin with
+// [TrustKey] (or that have no key on file yet): until each is compared
+// with its party, the file shows only that some keys confirmed.
+func (r *Result) Unpinned() []Role {
+	var out []Role
+	for _, role := range []Role{Seller, Buyer} {
+		if p := r.Party(role); p == nil || !p.Pinned {
+			out = append(out, role)
+		}
+	}
+	return out
 }
 
 // Party is a role's key as the contract file records it.
@@ -63,6 +116,9 @@ type Revision struct {
 
 // ConfirmedBy returns role's confirmation of r, or nil.
 func (r *Revision) ConfirmedBy(role Role) *Confirmation {
+	if r == nil {
+		return nil
+	}
 	for _, c := range r.Confirmations {
 		if c.Role == role {
 			return c
@@ -74,13 +130,23 @@ func (r *Revision) ConfirmedBy(role Role) *Confirmation {
 // AgreedAndRerendered reports whether both parties confirmed the latest
 // revision and its text was rendered again from its terms and found
 // identical: what the parties read says what they agreed to.
-func (r *Result) AgreedAndRerendered() bool { return r.Agreed && r.Latest().Rerendered }
+func (r *Result) AgreedAndRerendered() bool {
+	return r != nil && r.Agreed && r.Latest() != nil && r.Latest().Rerendered
+}
 
-// Latest returns the latest revision.
-func (r *Result) Latest() *Revision { return r.Revisions[len(r.Revisions)-1] }
+// Latest returns the latest revision, or nil for a zero Result.
+func (r *Result) Latest() *Revision {
+	if r == nil || len(r.Revisions) == 0 {
+		return nil
+	}
+	return r.Revisions[len(r.Revisions)-1]
+}
 
 // Party returns the party of role, or nil if it has not acted.
 func (r *Result) Party(role Role) *Party {
+	if r == nil {
+		return nil
+	}
 	if role == Seller {
 		return r.Seller
 	}
@@ -91,8 +157,9 @@ func (r *Result) Party(role Role) *Party {
 // still missing.
 func (r *Result) Missing() []Role {
 	var out []Role
+	latest := r.Latest()
 	for _, role := range []Role{Seller, Buyer} {
-		if r.Latest().ConfirmedBy(role) == nil {
+		if latest == nil || latest.ConfirmedBy(role) == nil {
 			out = append(out, role)
 		}
 	}
@@ -159,6 +226,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	var head Digest
 	var prevType string
 	noted := map[TemplateID]bool{}
+	sawHead := false
 	for i, e := range f.Entries {
 		n := i + 1
 		bad := func(field string, format string, args ...any) error {
@@ -352,6 +420,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			return nil, bad("", "%v", err)
 		}
 		head, prevType = h, e.Type
+		sawHead = sawHead || head == cfg.head
 	}
 	if p := res.Latest(); p.ConfirmedBy(p.Author) == nil {
 		return nil, &MissingPartyError{Revision: p.Number, Role: p.Author}
@@ -370,7 +439,14 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 		}
 	}
 	res.Head = head
-	res.Agreed = len(res.Missing()) == 0
+	if !cfg.head.IsZero() && !sawHead {
+		return nil, &RollbackError{WantHead: cfg.head, Head: head, Revisions: len(res.Revisions), Entries: len(f.Entries)}
+	}
+	if cfg.rev > len(res.Revisions) {
+		return nil, &RollbackError{WantRevision: cfg.rev, Head: head, Revisions: len(res.Revisions), Entries: len(f.Entries)}
+	}
+	res.Confirmed = len(res.Missing()) == 0
+	res.Agreed = res.Confirmed && len(res.Unpinned()) == 0
 	return res, nil
 }
 

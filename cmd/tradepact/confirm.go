@@ -55,8 +55,10 @@ func runConfirm(e *env, args []string) int {
 	}
 	e.say("confirmed", sf.out, e.role(conf.Role), conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
 	showConfirmed(e, res, sf.out)
-	if res.Agreed {
-		e.say("agreed", conf.Revision)
+	if res.Confirmed {
+		// The file alone cannot show whose keys they are: verify with both
+		// keys pinned says agreed.
+		e.say("both confirmed unpinned", conf.Revision, sf.out)
 	} else {
 		e.say("waiting", e.role(otherRole(conf.Role)))
 	}

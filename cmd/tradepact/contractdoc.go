@@ -5,13 +5,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -20,9 +20,46 @@ import (
 	"github.com/tradepact/tradepact/render"
 )
 
-// exitUnconfirmed is verify's exit code for a contract file that verifies
-// but whose latest revision still lacks a party's confirmation.
-const exitUnconfirmed = 3
+// verify's exit codes besides exitOK, exitFailure and exitUsage.
+const (
+	// exitUnconfirmed: the contract file verifies but its latest revision
+	// still lacks a party's confirmation.
+	exitUnconfirmed = 3
+	// exitUnpinned: both keys the file records confirmed the latest
+	// revision, but not both were pinned with --seller-pub/--buyer-pub, so
+	// nothing shows whose keys they are.
+	exitUnpinned = 4
+)
+
+// contractMessages are the messages of the negotiation verbs added here,
+// in en, zh-Hans and zh-Hant, merged into messages.
+var contractMessages = map[string][3]string{
+	"hint rollback": {
+		"the file lacks history you know of: get the full copy from the other party or the platform; an older agreed revision does not replace a later one",
+		"文件缺少您已知的历史记录：请向对方或平台索取完整副本；较早达成的版本不能取代之后的版本",
+		"檔案缺少您已知的歷史紀錄：請向對方或平台索取完整副本；較早成立的版本不能取代之後的版本"},
+	"unpinned key": {
+		"note: the %s's key %s is not pinned: nothing shows it is the %s's; ask the %s for the fingerprint of its key over a channel you trust (in person, by phone) and, if they match, pass its .pub file with --%[4]s-pub",
+		"注意：%s公钥 %s 未经指定信任，无法证明它属于%s；请通过可信的渠道（当面、电话）向%[3]s索取其公钥指纹，核对一致后用 --%[4]s-pub 指定其 .pub 文件",
+		"注意：%s公鑰 %s 未經指定信任，無法證明它屬於%s；請透過可信的管道（當面、電話）向%[3]s索取其公鑰指紋，核對相符後以 --%[4]s-pub 指定其 .pub 檔案"},
+	"unpinned hint": {
+		"not agreed until both keys are pinned: one person holding two keys can produce this file (exit status 4)",
+		"在双方公钥都经指定信任之前不算达成：一个人持有两把密钥就能做出这样的文件（退出码 4）",
+		"在雙方公鑰都經指定信任之前不算成立：一個人持有兩把金鑰就能做出這樣的檔案（結束碼 4）"},
+	"both confirmed unpinned": {
+		"both keys on file confirmed revision %d; it is agreed once the fingerprints are checked: tradepact verify --seller-pub SELLER.pub --buyer-pub BUYER.pub %s",
+		"文件记录的双方公钥均已确认第 %d 版；核对公钥指纹后才算达成：tradepact verify --seller-pub 卖方.pub --buyer-pub 买方.pub %s",
+		"檔案記錄的雙方公鑰均已確認第 %d 版；核對公鑰指紋後才算成立：tradepact verify --seller-pub 賣方.pub --buyer-pub 買方.pub %s"},
+}
+
+func init() {
+	for k, v := range contractMessages {
+		if _, dup := messages[k]; dup {
+			panic("tradepact: message defined twice: " + k)
+		}
+		messages[k] = v
+	}
+}
 
 // loadTerms reads a terms file (YAML or JSON).
 func loadTerms(path string) (*agreement.Agreement, error) { return agreement.Load(path) }
@@ -278,8 +315,11 @@ func explain(e *env, path string, err error) {
 		ke *confirm.KeyError
 		he *confirm.HistoryError
 		me *confirm.MalformedError
+		rb *confirm.RollbackError
 	)
 	switch {
+	case errors.As(err, &rb):
+		e.hintf("%s", e.tr("hint rollback"))
 	case errors.As(err, &ke):
 		e.hintf("%s", e.tr("hint key"))
 	case errors.As(err, &he):
@@ -300,11 +340,54 @@ func printChanges(e *env, changes []confirm.Change) {
 	}
 }
 
-// isContractFile reports whether data looks like a contract file rather
-// than terms.
+// isContractFile reports whether data is meant as a contract file rather
+// than terms: a JSON object with the top-level key "tradepact_contract",
+// wherever it stands among the keys (a database or jq may sort them), found
+// by reading the JSON tokens. Data cut short (the head of a file) counts if
+// the key comes before the cut. Whether the file is a valid contract is for
+// confirm.Parse and Verify to say.
 func isContractFile(data []byte) bool {
-	return bytes.Contains(data[:min(len(data), 200)], []byte(`"tradepact_contract"`)) ||
-		strings.HasPrefix(string(bytes.TrimSpace(data)), `{"tradepact_contract"`)
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	d := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return false // the closing brace
+		}
+		if key == "tradepact_contract" {
+			return true
+		}
+		if skipValue(d) != nil {
+			return false
+		}
+	}
+}
+
+// skipValue reads one JSON value from d by its tokens, without keeping it.
+func skipValue(d *json.Decoder) error {
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
 }
 
 func isPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
