@@ -25,6 +25,7 @@ func runAmend(e *env, args []string) int {
 		explain(e, in, err)
 		return exitFailure
 	}
+	base := c.Head()
 	a, ok := loadChecked(e, termsPath)
 	if !ok {
 		return exitFailure
@@ -35,8 +36,8 @@ func runAmend(e *env, args []string) int {
 		explain(e, in, err)
 		return exitFailure
 	}
-	if err := writeContract(sf.out, c); err != nil {
-		e.errorf("%v", err)
+	if err := writeContract(sf.out, c, in, base); err != nil {
+		reportWrite(e, sf.out, err)
 		return exitFailure
 	}
 	res, err := c.Verify()

@@ -29,6 +29,7 @@ func runConfirm(e *env, args []string) int {
 		explain(e, in, err)
 		return exitFailure
 	}
+	base := c.Head()
 	conf, err := c.Confirm(k, sf.at.time(), sf.as.options()...)
 	if errors.Is(err, confirm.ErrAlreadyConfirmed) {
 		e.errorf("%s", confirm.ErrorMessage(err, e.lang))
@@ -49,8 +50,8 @@ func runConfirm(e *env, args []string) int {
 		showConfirmed(e, res, in)
 		return exitOK
 	}
-	if err := writeContract(sf.out, c); err != nil {
-		e.errorf("%v", err)
+	if err := writeContract(sf.out, c, in, base); err != nil {
+		reportWrite(e, sf.out, err)
 		return exitFailure
 	}
 	e.say("confirmed", sf.out, e.role(conf.Role), conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())

@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"time"
@@ -33,7 +35,23 @@ const (
 
 // contractMessages are the messages of the negotiation verbs added here,
 // in en, zh-Hans and zh-Hant, merged into messages.
+// lockWait is how long a write of a contract file waits for another
+// tradepact writing the same file.
+const lockWait = 30 * time.Second
+
+// errChanged marks a write refused because another process changed the
+// file after this one read it.
+var errChanged = errors.New("the contract file changed while this command ran")
+
 var contractMessages = map[string][3]string{
+	"file changed": {
+		"%s changed while this command ran: another amend or confirm wrote it first, so the latest revision may not be the one you saw; nothing was written",
+		"%s 在本命令执行期间被改动：另一个 amend 或 confirm 先写入了它，最新版本可能已不是您看到的版本；未写入任何内容",
+		"%s 在本命令執行期間遭變更：另一個 amend 或 confirm 先寫入了它，最新版本可能已不是您看到的版本；未寫入任何內容"},
+	"hint changed": {
+		"read the new version (tradepact render %s) and run the command again",
+		"请先阅读新版本（tradepact render %s），再重新执行命令",
+		"請先閱讀新版本（tradepact render %s），再重新執行命令"},
 	"hint rollback": {
 		"the file lacks history you know of: get the full copy from the other party or the platform; an older agreed revision does not replace a later one",
 		"文件缺少您已知的历史记录：请向对方或平台索取完整副本；较早达成的版本不能取代之后的版本",
@@ -215,25 +233,66 @@ func readContract(e *env, path string) (*confirm.Contract, error) {
 // writeContract writes c to path atomically. It replaces only a copy of
 // the same contract whose history c continues: -o pointed by mistake at
 // the terms, a key, another contract or a newer copy must not destroy it.
-func writeContract(path string, c *confirm.Contract) error {
-	if old, err := os.ReadFile(path); err == nil {
-		oc, err := confirm.Parse(old)
-		switch {
-		case !isContractFile(old) || err != nil:
-			return fmt.Errorf("%s exists and is not a contract file; not overwriting it (write to a new file or to the contract file itself)", path)
-		case oc.ID() != c.ID():
-			return fmt.Errorf("%s holds contract %s, not %s; not overwriting it", path, oc.ID(), c.ID())
-		case !c.Extends(oc):
-			// An older or diverging copy must not replace the history
-			// there, and with it a party's confirmation.
-			return fmt.Errorf("%s holds a history that the new file does not continue (it has entries this one lacks); not overwriting it: amend or confirm %s itself", path, path)
-		}
-	}
+// c was read from the file from, whose head was then base ("" and the zero
+// digest for a new contract).
+//
+// Two commands updating one file at once (the buyer confirms while the
+// seller amends) are serialised: the checks and the rename happen under a
+// lock on a sidecar file, and when path is the file c was read from and
+// its head is no longer base once the lock is held, the other command
+// wrote it after this one read it. This one then writes nothing and says
+// so (errChanged): what it signed was the latest revision as it read it,
+// which may no longer be the latest.
+func writeContract(path string, c *confirm.Contract, from string, base confirm.Digest) error {
 	data, err := c.Marshal()
 	if err != nil {
 		return err
 	}
+	unlock, err := atomicfile.Lock(path, lockWait)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	old, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return atomicfile.Write(path, data, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	oc, err := confirm.Parse(old)
+	switch {
+	case !isContractFile(old) || err != nil:
+		return fmt.Errorf("%s exists and is not a contract file; not overwriting it (write to a new file or to the contract file itself)", path)
+	case oc.ID() != c.ID():
+		return fmt.Errorf("%s holds contract %s, not %s; not overwriting it", path, oc.ID(), c.ID())
+	case from != "" && samePath(path, from) && oc.Head() != base:
+		return fmt.Errorf("%w: %s now ends with head %s, not %s as this command read it: another amend or confirm wrote it first. Nothing was written; read the new version (tradepact render %s) and run the command again",
+			errChanged, path, oc.Head(), base, path)
+	case !c.Extends(oc):
+		// An older or diverging copy must not replace the history
+		// there, and with it a party's confirmation.
+		return fmt.Errorf("%s holds a history that the new file does not continue (it has entries this one lacks); not overwriting it: amend or confirm %s itself", path, path)
+	}
 	return atomicfile.Write(path, data, 0o644)
+}
+
+// reportWrite prints why writeContract failed.
+func reportWrite(e *env, path string, err error) {
+	if errors.Is(err, errChanged) {
+		e.errorf("%s", e.tr("file changed", path))
+		e.hintf("%s", e.tr("hint changed", path))
+		return
+	}
+	e.errorf("%v", err)
+}
+
+// samePath reports whether a and b name the same file path (not the same
+// inode: an atomic write gives the file a new one).
+func samePath(a, b string) bool {
+	x, err1 := filepath.Abs(a)
+	y, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && x == y
 }
 
 // timeFlag is --time: the time to record, RFC 3339 with an offset. Without

@@ -18,6 +18,9 @@ func init() {
 	})
 }
 
+// writeKeyFile writes a key file; tests replace it to make a write fail.
+var writeKeyFile = atomicfile.Write
+
 func runKeygen(e *env, args []string) int {
 	fs := newFlags(e, "keygen", "-o NAME")
 	out := fs.String("o", "", "write NAME.key (mode 0600) and NAME.pub")
@@ -44,11 +47,14 @@ func runKeygen(e *env, args []string) int {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	if err := atomicfile.Write(priv, k.MarshalFile(), 0o600); err != nil {
+	if err := writeKeyFile(priv, k.MarshalFile(), 0o600); err != nil {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	if err := atomicfile.Write(pub, k.Public().MarshalFile(), 0o644); err != nil {
+	if err := writeKeyFile(pub, k.Public().MarshalFile(), 0o644); err != nil {
+		// A private key without its public key is of no use and would
+		// make a rerun refuse: take it back.
+		os.Remove(priv)
 		e.errorf("%v", err)
 		return exitFailure
 	}

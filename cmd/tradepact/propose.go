@@ -33,8 +33,8 @@ func runPropose(e *env, args []string) int {
 		e.errorf("%v", err)
 		return exitFailure
 	}
-	if err := writeContract(sf.out, c); err != nil {
-		e.errorf("%v", err)
+	if err := writeContract(sf.out, c, "", confirm.Digest{}); err != nil {
+		reportWrite(e, sf.out, err)
 		return exitFailure
 	}
 	e.say("proposed", sf.out, c.ID(), k.Public().Fingerprint())
