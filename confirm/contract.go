@@ -160,6 +160,18 @@ func (c *Contract) Marshal() ([]byte, error) {
 	return format.Marshal(c.f)
 }
 
+// LastTime returns the time the newest entry records, as the file has it
+// (unverified; "" for a zero Contract). A new amendment or confirmation
+// may not be dated earlier: a caller that takes the time from a clock
+// that is behind (or facing a revision dated in the future) uses the later
+// of the two.
+func (c *Contract) LastTime() string {
+	if c == nil || c.f == nil || len(c.f.Entries) == 0 {
+		return ""
+	}
+	return c.f.Entries[len(c.f.Entries)-1].Time
+}
+
 // ID returns the contract ID, the terms' id.
 func (c *Contract) ID() string {
 	if c == nil || c.f == nil {
@@ -250,8 +262,8 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 	if err != nil {
 		return nil, fmt.Errorf("confirm: amend: %w", err)
 	}
-	if err := notBefore(when, res.Latest()); err != nil {
-		return nil, fmt.Errorf("confirm: cannot amend: %w", err)
+	if err := notBefore(when, res.LastTime, 0); err != nil {
+		return nil, err
 	}
 	return c.appendRevision(a, role, s, when, cfg, res.Latest())
 }
@@ -282,8 +294,8 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 		return nil, fmt.Errorf("confirm: %w", err)
 	}
 	rev := res.Latest()
-	if err := notBefore(when, rev); err != nil {
-		return nil, fmt.Errorf("confirm: cannot confirm revision %d: %w", rev.Number, err)
+	if err := notBefore(when, res.LastTime, 0); err != nil {
+		return nil, err
 	}
 	if rev.ConfirmedBy(role) != nil {
 		return nil, fmt.Errorf("%w: the %s already confirmed revision %d", ErrAlreadyConfirmed, role, rev.Number)

@@ -175,3 +175,21 @@ func (e *RollbackError) Error() string {
 	return fmt.Sprintf("confirm: the file has %d revisions, but revision %d is known to exist: it is an older or cut copy",
 		e.Revisions, e.WantRevision)
 }
+
+// TimeOrderError reports an entry dated before the entry it follows: a
+// confirmation before the revision it confirms, an amendment before the
+// confirmation preceding it. [Verify] returns it inside a
+// [*MalformedError]; [Contract.Amend] and [Contract.Confirm] return it for
+// a time earlier than the newest entry's ([Result.LastTime]).
+type TimeOrderError struct {
+	Time  string // the entry's time
+	Last  string // the time of the entry before it
+	Entry int    // the entry before it, counted from 1; 0 if not known
+}
+
+func (e *TimeOrderError) Error() string {
+	if e.Entry > 0 {
+		return fmt.Sprintf("the time %s is earlier than %s, the time of entry %d before it", e.Time, e.Last, e.Entry)
+	}
+	return fmt.Sprintf("the time %s is earlier than %s, the time of the newest entry", e.Time, e.Last)
+}

@@ -225,6 +225,9 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	keys := map[Role]PublicKey{}
 	var head Digest
 	var prevType string
+	// lastTime is the time of the entry before the current one, and
+	// revPrevTime that of the entry before the latest revision.
+	var lastTime, revPrevTime string
 	noted := map[TemplateID]bool{}
 	sawHead := false
 	for i, e := range f.Entries {
@@ -299,6 +302,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 				return nil, &DigestMismatchError{Revision: e.Revision, What: "text", Recorded: dd, Computed: got}
 			}
 			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid, canon: canon}
+			revPrevTime = lastTime
 			if tid == have {
 				again, err := renderText(a, cfg.set)
 				if err != nil {
@@ -377,8 +381,8 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if e.Prev != head.String() {
 				return nil, &HistoryError{Entry: n, Recorded: e.Prev, Computed: head}
 			}
-			if err := notBefore(e.Time, rev); err != nil {
-				return nil, bad("time", "%v", err)
+			if err := notBefore(e.Time, lastTime, n-1); err != nil {
+				return nil, &MalformedError{Entry: n, Field: "time", Err: err}
 			}
 			if k, ok := keys[role.other()]; ok && k == key {
 				return nil, &KeyError{Entry: n, Role: role, Key: key, Reason: "already acts for the " + string(role.other()) + "; one key cannot act for both parties", Problem: KeyOtherRole}
@@ -403,9 +407,11 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if !conf.Verify() {
 				return nil, &InvalidSignatureError{Entry: n, Revision: e.Revision, Role: role, Key: key}
 			}
-			if k := len(res.Revisions); prevType == format.TypeRevision && k > 1 {
-				// The author signed the revision's time through its hash.
-				if err := notBefore(rev.Time, res.Revisions[k-2]); err != nil {
+			if prevType == format.TypeRevision && revPrevTime != "" {
+				// The author signed the revision's time through its hash:
+				// an amendment is not dated before the entry it follows,
+				// which may be the other party's confirmation.
+				if err := notBefore(rev.Time, revPrevTime, n-2); err != nil {
 					return nil, &MalformedError{Entry: n - 1, Field: "time", Err: err}
 				}
 			}
@@ -419,7 +425,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 		if err != nil {
 			return nil, bad("", "%v", err)
 		}
-		head, prevType = h, e.Type
+		head, prevType, lastTime = h, e.Type, e.Time
 		sawHead = sawHead || head == cfg.head
 	}
 	if p := res.Latest(); p.ConfirmedBy(p.Author) == nil {
@@ -439,6 +445,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 		}
 	}
 	res.Head = head
+	res.LastTime = lastTime
 	if !cfg.head.IsZero() && !sawHead {
 		return nil, &RollbackError{WantHead: cfg.head, Head: head, Revisions: len(res.Revisions), Entries: len(f.Entries)}
 	}
@@ -450,13 +457,17 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	return res, nil
 }
 
-// notBefore checks that an entry given at t (a checked time) does not
-// precede the latest revision rev: nobody confirms or amends a revision
-// before it exists.
-func notBefore(t string, rev *Revision) error {
+// notBefore checks that an entry given at t (a checked time) is not dated
+// before last, the time of the entry before it (entry n; "" for none):
+// entries are appended in order, so nobody confirms a revision before it
+// exists or amends before the confirmation it follows.
+func notBefore(t, last string, n int) error {
+	if last == "" {
+		return nil
+	}
 	at, _ := time.Parse(TimeLayout, t)
-	if from, _ := time.Parse(TimeLayout, rev.Time); at.Before(from) {
-		return fmt.Errorf("the time %s is earlier than revision %d, made at %s", t, rev.Number, rev.Time)
+	if from, _ := time.Parse(TimeLayout, last); at.Before(from) {
+		return &TimeOrderError{Time: t, Last: last, Entry: n}
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func runAmend(e *env, args []string) int {
 		return exitFailure
 	}
 	e.setLang(string(a.Locale))
-	changes, err := c.Amend(a, k, sf.at.time(), sf.as.options()...)
+	changes, err := c.Amend(a, k, sf.signingTime(e, c), sf.as.options()...)
 	if err != nil {
 		explain(e, in, err)
 		return exitFailure

@@ -30,7 +30,7 @@ func runConfirm(e *env, args []string) int {
 		return exitFailure
 	}
 	base := c.Head()
-	conf, err := c.Confirm(k, sf.at.time(), sf.as.options()...)
+	conf, err := c.Confirm(k, sf.signingTime(e, c), sf.as.options()...)
 	if errors.Is(err, confirm.ErrAlreadyConfirmed) {
 		e.errorf("%s", confirm.ErrorMessage(err, e.lang))
 		e.hintf("%s", e.tr("nothing to do"))

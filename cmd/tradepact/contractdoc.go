@@ -44,6 +44,10 @@ const lockWait = 30 * time.Second
 var errChanged = errors.New("the contract file changed while this command ran")
 
 var contractMessages = map[string][3]string{
+	"dated later": {
+		"the newest entry is dated %s, later than this computer's clock (%s): this entry is dated %[1]s too, as no entry may precede the one it follows. Check the dates in the contract before you rely on it",
+		"最新一条记录的时间为 %s，晚于本机时钟（%s）：由于记录不得早于其前一条，本次记录同样记为 %[1]s。请先核对合同中的日期",
+		"最新一筆紀錄的時間為 %s，晚於本機時鐘（%s）：由於紀錄不得早於其前一筆，本次紀錄同樣記為 %[1]s。請先核對契約中的日期"},
 	"file changed": {
 		"%s changed while this command ran: another amend or confirm wrote it first, so the latest revision may not be the one you saw; nothing was written",
 		"%s 在本命令执行期间被改动：另一个 amend 或 confirm 先写入了它，最新版本可能已不是您看到的版本；未写入任何内容",
@@ -276,6 +280,9 @@ func writeContract(path string, c *confirm.Contract, from string, base confirm.D
 	}
 	return atomicfile.Write(path, data, 0o644)
 }
+
+// note prints "tradepact: note: ..." to stderr.
+func (e *env) note(msg string) { fmt.Fprintf(e.stderr, "tradepact: note: %s\n", msg) }
 
 // reportWrite prints why writeContract failed.
 func reportWrite(e *env, path string, err error) {
