@@ -30,9 +30,11 @@ type config struct {
 	pins map[Role]PublicKey
 	head Digest // RequireHead, if not zero
 	rev  int    // RequireRevision, if not zero
-	role Role
-	pdf  []render.PDFOption
-	err  error // the first invalid option
+
+	unverifiedPages bool // AcceptUnverifiedPages
+	role            Role
+	pdf             []render.PDFOption
+	err             error // the first invalid option
 }
 
 func newConfig(opts []Option) *config {
@@ -142,6 +144,10 @@ var ErrNotRerendered = errors.New("confirm: the text was not re-rendered from th
 // everything else.
 func Parse(data []byte) (*Contract, error) {
 	f, err := format.Parse(data)
+	var ee *format.EntryError
+	if errors.As(err, &ee) {
+		return nil, &MalformedError{Entry: ee.Entry, Field: ee.Field, Err: ee.Err}
+	}
 	if err != nil {
 		return nil, &MalformedError{Err: err}
 	}
@@ -256,7 +262,7 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 		return nil, err
 	}
 	if a.ID != c.f.ID {
-		return nil, fmt.Errorf("confirm: amend: terms id %q, the contract's is %q", a.ID, c.f.ID)
+		return nil, &IDMismatchError{Terms: a.ID, Contract: c.f.ID}
 	}
 	when, err := signingTime(at)
 	if err != nil {
@@ -298,10 +304,10 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 		return nil, err
 	}
 	if rev.ConfirmedBy(role) != nil {
-		return nil, fmt.Errorf("%w: the %s already confirmed revision %d", ErrAlreadyConfirmed, role, rev.Number)
+		return nil, &AlreadyConfirmedError{Role: role, Revision: rev.Number, Key: s.Public()}
 	}
 	if err := checkTerms(rev.Terms); err != nil {
-		return nil, fmt.Errorf("confirm: revision %d cannot be confirmed: %w", rev.Number, err)
+		return nil, &TermsError{Revision: rev.Number, Err: err}
 	}
 	if !rev.Rerendered {
 		return nil, fmt.Errorf("%w: revision %d was rendered with template set %s, not %s; confirm it with that template set",
@@ -375,7 +381,7 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 			return nil, fmt.Errorf("confirm: %w", err)
 		}
 		if len(changes) == 0 {
-			return nil, fmt.Errorf("confirm: amend: the terms are those of revision %d", prev.Number)
+			return nil, &UnchangedTermsError{Revision: prev.Number}
 		}
 	}
 	tid := templateID(cfg.set)

@@ -193,3 +193,57 @@ func (e *TimeOrderError) Error() string {
 	}
 	return fmt.Sprintf("the time %s is earlier than %s, the time of the newest entry", e.Time, e.Last)
 }
+
+// AlreadyConfirmedError is returned by [Contract.Confirm] when the role
+// the key acts for already confirmed the latest revision. It matches
+// [ErrAlreadyConfirmed] with errors.Is. The key is named because a party
+// that picked up the other party's key file hears this too.
+type AlreadyConfirmedError struct {
+	Role     Role
+	Revision int
+	Key      PublicKey
+}
+
+func (e *AlreadyConfirmedError) Error() string {
+	return fmt.Sprintf("confirm: already confirmed: the %s (key %s) already confirmed revision %d", e.Role, e.Key.Fingerprint(), e.Revision)
+}
+
+// Is reports whether target is [ErrAlreadyConfirmed].
+func (e *AlreadyConfirmedError) Is(target error) bool { return target == ErrAlreadyConfirmed }
+
+// UnchangedTermsError is returned by [Contract.Amend] for terms that are
+// those of the latest revision: an amendment changes something.
+type UnchangedTermsError struct {
+	Revision int // the latest revision, whose terms these are
+}
+
+func (e *UnchangedTermsError) Error() string {
+	return fmt.Sprintf("confirm: amend: the terms are those of revision %d; nothing to amend", e.Revision)
+}
+
+// IDMismatchError is returned by [Contract.Amend] for terms whose id is not
+// the contract's.
+type IDMismatchError struct {
+	Terms    string // the terms' id
+	Contract string // the contract's id
+}
+
+func (e *IDMismatchError) Error() string {
+	return fmt.Sprintf("confirm: amend: terms id %q, the contract's is %q", e.Terms, e.Contract)
+}
+
+// TermsError is returned by [Contract.Confirm] for a revision whose terms
+// do not pass validation (agreement.(*Agreement).Check) with this build's
+// rules: invalid terms are never signed. Err is the
+// *agreement.ValidationError.
+type TermsError struct {
+	Revision int
+	Err      error
+}
+
+func (e *TermsError) Error() string {
+	return fmt.Sprintf("confirm: revision %d cannot be confirmed: %v", e.Revision, e.Err)
+}
+
+// Unwrap returns Err.
+func (e *TermsError) Unwrap() error { return e.Err }

@@ -224,8 +224,12 @@ func ParsePrivateKey(data []byte) (*PrivateKey, error) {
 
 // MarshalFile returns the content of a .key file: one line,
 // "tradepact-private-key v1 ed25519:BASE64" holding the 32-byte seed. Keep
-// it secret: whoever holds it can confirm in the party's name.
+// it secret: whoever holds it can confirm in the party's name. A nil or
+// zero PrivateKey (not made by this package) gives nil.
 func (k *PrivateKey) MarshalFile() []byte {
+	if !k.valid() {
+		return nil
+	}
 	return []byte(privateHeader + keyAlg + base64.StdEncoding.EncodeToString(k.key.Seed()) + "\n")
 }
 
@@ -237,5 +241,16 @@ func (k *PrivateKey) Public() PublicKey {
 	return k.pub
 }
 
-// Sign signs msg with Ed25519.
-func (k *PrivateKey) Sign(msg []byte) ([]byte, error) { return ed25519.Sign(k.key, msg), nil }
+// ErrNoKey is returned by [PrivateKey.Sign] for a nil or zero PrivateKey,
+// one not made by [GenerateKey], [NewKeyFromSeed] or [ParsePrivateKey].
+var ErrNoKey = errors.New("confirm: no private key (a nil or zero PrivateKey; use GenerateKey or ParsePrivateKey)")
+
+func (k *PrivateKey) valid() bool { return k != nil && len(k.key) == ed25519.PrivateKeySize }
+
+// Sign signs msg with Ed25519. A nil or zero PrivateKey returns [ErrNoKey].
+func (k *PrivateKey) Sign(msg []byte) ([]byte, error) {
+	if !k.valid() {
+		return nil, ErrNoKey
+	}
+	return ed25519.Sign(k.key, msg), nil
+}

@@ -158,6 +158,9 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 	if doc == nil {
 		return errors.New("render: pdf: nil document")
 	}
+	if w == nil {
+		return errors.New("render: pdf: nil writer")
+	}
 	c := pdfConfig{paper: A4, margins: [4]float64{56.7, 56.7, 56.7, 56.7}, size: 10}
 	for _, o := range opts {
 		o(&c)

@@ -44,6 +44,14 @@ const lockWait = 30 * time.Second
 var errChanged = errors.New("the contract file changed while this command ran")
 
 var contractMessages = map[string][3]string{
+	"hint unchanged": {
+		"to accept revision %d as it is, confirm it: tradepact confirm --key YOUR.key -o FILE FILE; to propose changes, edit the terms (tradepact terms -o new.yaml FILE) and amend with the edited file",
+		"如接受第 %d 版原样内容，请确认：tradepact confirm --key 您的.key -o 文件 文件；如要修改，请先编辑条款（tradepact terms -o new.yaml 文件），再用编辑后的文件 amend",
+		"如接受第 %d 版原樣內容，請確認：tradepact confirm --key 您的.key -o 檔案 檔案；如要修改，請先編輯條款（tradepact terms -o new.yaml 檔案），再以編輯後的檔案 amend"},
+	"pdf verified": {
+		"PDF: the pages are exactly what the embedded contract file renders to",
+		"PDF：页面与所附合同文件生成的内容完全一致",
+		"PDF：頁面與所附契約檔案產生的內容完全一致"},
 	"dated later": {
 		"the newest entry is dated %s, later than this computer's clock (%s): this entry is dated %[1]s too, as no entry may precede the one it follows. Check the dates in the contract before you rely on it",
 		"最新一条记录的时间为 %s，晚于本机时钟（%s）：由于记录不得早于其前一条，本次记录同样记为 %[1]s。请先核对合同中的日期",
@@ -198,7 +206,7 @@ func readKey(path string) (*confirm.PrivateKey, error) {
 	}
 	k, err := confirm.ParsePrivateKey(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %s", path, confirm.ErrorMessage(err, "en"))
 	}
 	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 && runtime.GOOS != "windows" {
 		return nil, fmt.Errorf("%s: the private key may be read by others (mode %04o); run \"chmod 600 %s\"", path, fi.Mode().Perm(), path)
@@ -214,7 +222,7 @@ func readPub(path string) (confirm.PublicKey, error) {
 	}
 	k, err := confirm.ParsePublicKey(string(data))
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
+		return "", fmt.Errorf("%s: %s", path, confirm.ErrorMessage(err, "en"))
 	}
 	return k, nil
 }
@@ -382,8 +390,11 @@ func explain(e *env, path string, err error) {
 		he *confirm.HistoryError
 		me *confirm.MalformedError
 		rb *confirm.RollbackError
+		ut *confirm.UnchangedTermsError
 	)
 	switch {
+	case errors.As(err, &ut):
+		e.hintf("%s", e.tr("hint unchanged", ut.Revision))
 	case errors.As(err, &rb):
 		e.hintf("%s", e.tr("hint rollback"))
 	case errors.As(err, &ke):
@@ -459,32 +470,18 @@ func skipValue(d *json.Decoder) error {
 func isPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
 
 // verifyPDF verifies the contract file a PDF carries and compares the PDF
-// with a fresh rendering of it. The note says what the comparison found.
+// with a fresh rendering of it; confirm.VerifyPDF fails unless the pages
+// are verified. The note says what the comparison found.
 func verifyPDF(data []byte, opts []confirm.Option) (*confirm.Result, string, error) {
 	pr, err := confirm.VerifyPDF(data, opts...)
 	if err != nil {
+		var pe *confirm.PDFError
+		if errors.As(err, &pe) {
+			return nil, pe.Note, err
+		}
 		return nil, "", err
 	}
-	note := pr.Note
-	if !pr.Compared {
-		// The attached contract file verified, but nothing proves that the
-		// pages a person reads say the same: that is not a verified PDF.
-		return nil, note, &confirm.PDFError{Problem: "pages not compared",
-			Err: fmt.Errorf("%s; what the pages say is not verified", note)}
-	}
-	if pr.Appended > 0 {
-		// An incremental update can draw over or replace any page, and
-		// nothing here checks what it does.
-		return nil, note, &confirm.PDFError{Problem: "unchecked update",
-			Err: fmt.Errorf("%s; an incremental update can change what the pages show, so the PDF is not verified", note)}
-	}
-	if !pr.PagesVerified() {
-		return nil, note, &confirm.PDFError{Problem: "pages not verified", Err: errors.New("the pages are not verified")}
-	}
-	if note == "" {
-		note = "the pages are exactly what the embedded contract file renders to"
-	}
-	return pr.Result, note, nil
+	return pr.Result, pr.Note, nil
 }
 
 // contractDocument verifies a contract file and returns its latest

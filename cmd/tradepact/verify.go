@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io/fs"
 	"os"
 	"slices"
@@ -100,6 +99,9 @@ func runVerify(e *env, args []string) int {
 		}
 	}
 	res, pdfNote, err := verifyData(data, opts)
+	if err == nil && isPDF(data) && pdfNote == "" {
+		pdfNote = "the pages are exactly what the embedded contract file renders to"
+	}
 	if *asJSON {
 		writeVerifyJSON(e, path, res, pdfNote, err)
 	}
@@ -118,8 +120,8 @@ func runVerify(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitFailure
 		}
-		if pdfNote != "" {
-			fmt.Fprintf(e.stdout, "pdf: %s\n", pdfNote)
+		if isPDF(data) {
+			e.say("pdf verified")
 		}
 	}
 	return verifyExit(e, res, !*asJSON)

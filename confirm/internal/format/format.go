@@ -102,6 +102,20 @@ func Parse(data []byte) (*File, error) {
 		if e == nil {
 			return nil, fmt.Errorf("%w: entries[%d] is null", ErrSyntax, i)
 		}
+		// Terms and change values are hashed and signed in their
+		// canonical form; written otherwise ("quantity": 1.0 or
+		// 1.9999999999999999 for 2) they would show a reader of the file
+		// other numbers than those signed.
+		if err := canonicalNumbers(e.Terms); err != nil {
+			return nil, &EntryError{Entry: i + 1, Field: "terms", Err: err}
+		}
+		for j, c := range e.Changes {
+			for _, v := range []json.RawMessage{c.Old, c.New} {
+				if err := canonicalNumbers(v); err != nil {
+					return nil, &EntryError{Entry: i + 1, Field: fmt.Sprintf("changes[%d]", j), Err: err}
+				}
+			}
+		}
 		for j, c := range e.Changes {
 			if len(c.Old) > 0 {
 				e.Changes[j].Old = compact(c.Old)
@@ -115,6 +129,54 @@ func Parse(data []byte) (*File, error) {
 		}
 	}
 	return f, nil
+}
+
+// EntryError reports a value of an entry that is not in the form the
+// format requires.
+type EntryError struct {
+	Entry int    // counted from 1
+	Field string // the entry's field
+	Err   error
+}
+
+func (e *EntryError) Error() string {
+	return fmt.Sprintf("entries[%d].%s: %v", e.Entry-1, e.Field, e.Err)
+}
+
+func (e *EntryError) Unwrap() error { return e.Err }
+
+// ErrNumberForm is wrapped by the error for a number not written in its
+// RFC 8785 form.
+var ErrNumberForm = errors.New("a number not in its canonical form")
+
+// canonicalNumbers checks that every number in the JSON value raw is
+// written as RFC 8785 writes it.
+func canonicalNumbers(raw json.RawMessage) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		n, ok := tok.(json.Number)
+		if !ok {
+			continue
+		}
+		c, err := jcs.Transform([]byte(n))
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrNumberForm, n, err)
+		}
+		if string(c) != string(n) {
+			return fmt.Errorf("%w: %s is written %s in canonical form, which is what was signed", ErrNumberForm, n, c)
+		}
+	}
 }
 
 // The keys of each object of the format, spelled exactly.
