@@ -62,12 +62,12 @@ func WithTemplates(set *TemplateSet) Option { return func(c *config) { c.set = s
 func TrustKey(role Role, k PublicKey) Option {
 	return func(c *config) {
 		if !role.valid() {
-			c.fail(fmt.Errorf("confirm: TrustKey: role %q is not seller or buyer", role))
+			c.fail(&OptionError{Option: "TrustKey", Err: fmt.Errorf("role %q is not seller or buyer", role)})
 			return
 		}
 		p, err := ParsePublicKey(string(k))
 		if err != nil {
-			c.fail(fmt.Errorf("confirm: TrustKey(%s): %w", role, err))
+			c.fail(&OptionError{Option: "TrustKey", Err: fmt.Errorf("%s: %w", role, err)})
 			return
 		}
 		c.pins[role] = p
@@ -85,7 +85,7 @@ func TrustKey(role Role, k PublicKey) Option {
 func RequireHead(head Digest) Option {
 	return func(c *config) {
 		if head.IsZero() {
-			c.fail(errors.New("confirm: RequireHead: the zero digest"))
+			c.fail(&OptionError{Option: "RequireHead", Err: errors.New("the zero digest")})
 			return
 		}
 		c.head = head
@@ -99,7 +99,7 @@ func RequireHead(head Digest) Option {
 func RequireRevision(n int) Option {
 	return func(c *config) {
 		if n < 1 {
-			c.fail(fmt.Errorf("confirm: RequireRevision(%d): revisions are numbered from 1", n))
+			c.fail(&OptionError{Option: "RequireRevision", Err: fmt.Errorf("%d: revisions are numbered from 1", n)})
 			return
 		}
 		c.rev = n
@@ -121,7 +121,7 @@ func (c *config) fail(err error) {
 func AsRole(role Role) Option {
 	return func(c *config) {
 		if !role.valid() {
-			c.fail(fmt.Errorf("confirm: AsRole: role %q is not seller or buyer", role))
+			c.fail(&OptionError{Option: "AsRole", Err: fmt.Errorf("role %q is not seller or buyer", role)})
 			return
 		}
 		c.role = role
@@ -232,7 +232,7 @@ func Propose(a *agreement.Agreement, s Signer, at time.Time, opts ...Option) (*C
 	}
 	when, err := signingTime(at)
 	if err != nil {
-		return nil, fmt.Errorf("confirm: propose: %w", err)
+		return nil, err
 	}
 	c := &Contract{f: &format.File{Version: format.Version, ID: a.ID}}
 	if _, err := c.appendRevision(a, Seller, s, when, cfg, nil); err != nil {
@@ -266,7 +266,7 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 	}
 	when, err := signingTime(at)
 	if err != nil {
-		return nil, fmt.Errorf("confirm: amend: %w", err)
+		return nil, err
 	}
 	if err := notBefore(when, res.LastTime, 0); err != nil {
 		return nil, err
@@ -297,7 +297,7 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 	}
 	when, err := signingTime(at)
 	if err != nil {
-		return nil, fmt.Errorf("confirm: %w", err)
+		return nil, err
 	}
 	rev := res.Latest()
 	if err := notBefore(when, res.LastTime, 0); err != nil {
@@ -339,21 +339,25 @@ func signerKey(role Role, s Signer, cfg *config) error {
 // ±24 hours. Fractions of a second are dropped.
 func signingTime(at time.Time) (string, error) {
 	if at.IsZero() {
-		return "", errors.New("no time given (the zero time.Time)")
+		return "", &TimeError{Err: errors.New("no time given (the zero time.Time)")}
 	}
 	s := at.Format(TimeLayout)
 	if err := checkTime(s); err != nil {
-		return "", err
+		return "", &TimeError{Time: s, Err: err}
 	}
 	if t, _ := time.Parse(TimeLayout, s); !t.Equal(at.Truncate(time.Second)) {
-		return "", fmt.Errorf("time %s: its UTC offset is not a whole number of minutes", s)
+		return "", &TimeError{Time: s, Err: errors.New("its UTC offset is not a whole number of minutes")}
 	}
 	return s, nil
 }
 
 func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer, at string, cfg *config, prev *Revision) ([]Change, error) {
+	number := 1
+	if prev != nil {
+		number = prev.Number + 1
+	}
 	if err := checkTerms(a); err != nil {
-		return nil, err
+		return nil, &TermsError{Revision: number, Err: err}
 	}
 	canon, ad, err := canonicalTerms(a)
 	if err != nil {
@@ -436,7 +440,7 @@ func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at str
 		// A signer whose signature its own public key does not verify
 		// (a broken HSM, a key mix-up) must not leave a confirmation
 		// that corrupts the file.
-		return nil, fmt.Errorf("confirm: the signer's signature does not verify with its public key %s", conf.Key.Fingerprint())
+		return nil, &SignerError{Key: conf.Key, Err: errors.New("its signature does not verify with its public key")}
 	}
 	c.f.Entries = append(c.f.Entries, &format.Entry{
 		Type:            format.TypeConfirmation,

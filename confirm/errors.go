@@ -247,3 +247,44 @@ func (e *TermsError) Error() string {
 
 // Unwrap returns Err.
 func (e *TermsError) Unwrap() error { return e.Err }
+
+// TimeError reports a time that a contract file cannot record: the zero
+// time, a year outside 0000–9999, or a UTC offset that is not whole
+// minutes.
+type TimeError struct {
+	Time string // the time as it would be written, if there is one
+	Err  error
+}
+
+func (e *TimeError) Error() string { return "confirm: time: " + e.Err.Error() }
+
+// Unwrap returns Err.
+func (e *TimeError) Unwrap() error { return e.Err }
+
+// SignerError reports a signer that failed: its Sign returned an error (a
+// key service that is down, a user who declined on the device), or its
+// signature does not verify with the public key it claims. Nothing was
+// appended.
+type SignerError struct {
+	Key PublicKey
+	Err error
+}
+
+func (e *SignerError) Error() string {
+	return fmt.Sprintf("confirm: signer with key %s: %v", e.Key.Fingerprint(), e.Err)
+}
+
+// Unwrap returns Err.
+func (e *SignerError) Unwrap() error { return e.Err }
+
+// OptionError reports an invalid option (a role that is not seller or
+// buyer, a malformed key to pin): a mistake of the calling program.
+type OptionError struct {
+	Option string // "TrustKey", "AsRole", …
+	Err    error
+}
+
+func (e *OptionError) Error() string { return "confirm: " + e.Option + ": " + e.Err.Error() }
+
+// Unwrap returns Err.
+func (e *OptionError) Unwrap() error { return e.Err }

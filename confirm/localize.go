@@ -69,6 +69,8 @@ func ErrorMessage(err error, lang string) string {
 		id  *IDMismatchError
 		te  *TermsError
 		to  *TimeOrderError
+		tm  *TimeError
+		se  *SignerError
 	)
 	switch {
 	case errors.As(err, &rb):
@@ -181,6 +183,13 @@ func ErrorMessage(err error, lang string) string {
 	case errors.As(err, &to):
 		return t("The time %s is earlier than %s, the time of the newest entry: an entry may not be dated before the one it follows",
 			"时间 %s 早于最新一条记录的时间 %s：记录的时间不得早于其前一条", "時間 %s 早於最新一筆紀錄的時間 %s：紀錄的時間不得早於其前一筆", to.Time, to.Last)
+	case errors.As(err, &tm):
+		return t("The time %s cannot be recorded: %v. Times are RFC 3339 with whole seconds and an offset of whole minutes, years 0000–9999",
+			"时间 %[1]s 无法记录：时间须为 RFC 3339 格式，精确到秒，时区偏移为整分钟，年份在 0000–9999 之间",
+			"時間 %[1]s 無法記錄：時間須為 RFC 3339 格式，精確到秒，時區偏移為整分鐘，年份在 0000–9999 之間", tm.Time, tm.Err)
+	case errors.As(err, &se):
+		return t("The signer of key %s failed, so nothing was signed: %v", "密钥 %s 的签署方失败，未签署任何内容%.0[2]v", "金鑰 %s 的簽署方失敗，未簽署任何內容%.0[2]v",
+			se.Key.Fingerprint(), se.Err)
 	case errors.Is(err, ErrNotRerendered):
 		return t("The text of this revision cannot be rendered again from its terms with the templates at hand, so nothing shows that the text says what the terms say: it is not confirmed",
 			"这一版的文本无法用现有模板根据条款重新生成，无法证明文本与条款一致，因此不予确认", "這一版的文字無法以現有範本依條款重新產生，無法證明文字與條款一致，因此不予確認")

@@ -39,6 +39,8 @@ func TestErrorMessageTranslatesEveryError(t *testing.T) {
 		&confirm.TimeOrderError{Time: "2026-11-22T10:00:00+08:00", Last: "2026-11-22T10:05:00+08:00"},
 		&confirm.MalformedError{Entry: 4, Field: "time", Err: &confirm.TimeOrderError{Time: "a", Last: "b", Entry: 3}},
 		confirm.ErrWeakKey, confirm.ErrNoKey, confirm.ErrPrivateKey,
+		&confirm.TimeError{Time: "0000-01-01T00:00:00+00:30:15", Err: errors.New("x")},
+		&confirm.SignerError{Key: k, Err: errors.New("declined")},
 	}
 	if _, err := confirm.Parse([]byte(`{"tradepact_contract": 1, "id": "X", "entries": [`)); err != nil {
 		errs = append(errs, err)

@@ -132,7 +132,7 @@ func (c *Confirmation) Sign(s Signer) error {
 	c.Key = s.Public()
 	sig, err := s.Sign(c.Message())
 	if err != nil {
-		return fmt.Errorf("confirm: signing: %w", err)
+		return &SignerError{Key: c.Key, Err: err}
 	}
 	c.Signature = sig
 	return nil
