@@ -2,6 +2,7 @@ package confirm
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,7 +32,8 @@ type config struct {
 	head Digest // RequireHead, if not zero
 	rev  int    // RequireRevision, if not zero
 
-	unverifiedPages bool // AcceptUnverifiedPages
+	unverifiedPages bool            // AcceptUnverifiedPages
+	ctx             context.Context // WithContext; nil for none
 	role            Role
 	pdf             []render.PDFOption
 	err             error // the first invalid option
@@ -313,7 +315,7 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 		return nil, fmt.Errorf("%w: revision %d was rendered with template set %s, not %s; confirm it with that template set",
 			ErrNotRerendered, rev.Number, rev.Template, templateID(cfg.set))
 	}
-	conf, err := c.appendConfirmation(rev, role, s, when)
+	conf, err := c.appendConfirmation(rev, role, s, when, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -410,14 +412,14 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 	rev := &Revision{Number: e.Revision, Author: author, Time: at, Terms: a, Text: text, Agreement: ad, Document: digestOf(text), Template: tid}
 	n := len(c.f.Entries)
 	c.f.Entries = append(c.f.Entries, e)
-	if _, err := c.appendConfirmation(rev, author, s, at); err != nil {
+	if _, err := c.appendConfirmation(rev, author, s, at, cfg); err != nil {
 		c.f.Entries = c.f.Entries[:n]
 		return nil, err
 	}
 	return changes, nil
 }
 
-func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at string) (*Confirmation, error) {
+func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at string, cfg *config) (*Confirmation, error) {
 	account := rev.Terms.Seller.Account
 	if role == Buyer {
 		account = rev.Terms.Buyer.Account
@@ -433,7 +435,7 @@ func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at str
 		History:   c.Head(),
 		Time:      at,
 	}
-	if err := conf.Sign(s); err != nil {
+	if err := conf.sign(cfg.ctx, s); err != nil {
 		return nil, err
 	}
 	if !conf.Verify() {

@@ -66,6 +66,26 @@
 // [Result.AgreedAndRerendered] when the text must also have been rendered
 // again from the terms.
 //
+// # Signing elsewhere
+//
+// A party whose key stays on its device (a phone's keystore, a browser's
+// WebCrypto key, a hardware token) signs in two steps. The server calls
+// [PreparePropose], [Contract.PrepareAmend] or [Contract.PrepareConfirm]
+// with the party's public key: every check that the one-step call makes
+// runs, nothing is appended, and the [Request] lists the payloads to sign
+// (today one: the confirmation message, [Confirmation.Message]). The
+// device signs each payload; the server calls [Submit] with the contract
+// as it is then, the request and the signatures: the entries are built
+// again, the payloads must be the same bytes (otherwise the contract
+// changed since it was prepared, [ErrStale]), each signature must verify,
+// and Submit returns the contract with the entries appended, leaving the
+// one passed in untouched. A Request is plain data (JSON) that a server
+// may keep between the two HTTP requests.
+//
+// WebAuthn passkeys do not sign a message but authenticatorData followed
+// by the SHA-256 of clientDataJSON; they are out of scope for this
+// format version: use a key that signs the payload itself.
+//
 // Keys are Ed25519 ([GenerateKey], [NewKeyFromSeed]): small, fast,
 // deterministic signatures that the test vectors can print exactly, and
 // what the PRC Electronic Signature Law art. 13 asks for as long as the

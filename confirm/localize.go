@@ -190,6 +190,9 @@ func ErrorMessage(err error, lang string) string {
 	case errors.As(err, &se):
 		return t("The signer of key %s failed, so nothing was signed: %v", "密钥 %s 的签署方失败，未签署任何内容%.0[2]v", "金鑰 %s 的簽署方失敗，未簽署任何內容%.0[2]v",
 			se.Key.Fingerprint(), se.Err)
+	case errors.Is(err, ErrStale):
+		return t("The contract changed after the signing request was prepared, so the signature cannot be used: read the new version and sign again",
+			"签署请求准备好之后合同已有变动，签名无法使用：请阅读新版本后重新签署", "簽署請求準備好之後契約已有變動，簽章無法使用：請閱讀新版本後重新簽署")
 	case errors.Is(err, ErrNotRerendered):
 		return t("The text of this revision cannot be rendered again from its terms with the templates at hand, so nothing shows that the text says what the terms say: it is not confirmed",
 			"这一版的文本无法用现有模板根据条款重新生成，无法证明文本与条款一致，因此不予确认", "這一版的文字無法以現有範本依條款重新產生，無法證明文字與條款一致，因此不予確認")

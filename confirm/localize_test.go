@@ -41,6 +41,7 @@ func TestErrorMessageTranslatesEveryError(t *testing.T) {
 		confirm.ErrWeakKey, confirm.ErrNoKey, confirm.ErrPrivateKey,
 		&confirm.TimeError{Time: "0000-01-01T00:00:00+00:30:15", Err: errors.New("x")},
 		&confirm.SignerError{Key: k, Err: errors.New("declined")},
+		confirm.ErrStale,
 	}
 	if _, err := confirm.Parse([]byte(`{"tradepact_contract": 1, "id": "X", "entries": [`)); err != nil {
 		errs = append(errs, err)
