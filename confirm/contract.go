@@ -33,6 +33,7 @@ type config struct {
 	rev  int    // RequireRevision, if not zero
 
 	unverifiedPages bool            // AcceptUnverifiedPages
+	statusOnly      bool            // Status: no decoding, re-rendering or diffs
 	ctx             context.Context // WithContext; nil for none
 	role            Role
 	pdf             []render.PDFOption
@@ -409,7 +410,8 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 	if len(c.f.Entries) > 0 {
 		e.Prev = c.Head().String()
 	}
-	rev := &Revision{Number: e.Revision, Author: author, Time: at, Terms: a, Text: text, Agreement: ad, Document: digestOf(text), Template: tid}
+	rev := &Revision{Number: e.Revision, Author: author, Time: at, Terms: a, Text: text, Agreement: ad, Document: digestOf(text), Template: tid,
+		accounts: [2]string{a.Seller.Account, a.Buyer.Account}}
 	n := len(c.f.Entries)
 	c.f.Entries = append(c.f.Entries, e)
 	if _, err := c.appendConfirmation(rev, author, s, at, cfg); err != nil {
@@ -420,10 +422,7 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 }
 
 func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at string, cfg *config) (*Confirmation, error) {
-	account := rev.Terms.Seller.Account
-	if role == Buyer {
-		account = rev.Terms.Buyer.Account
-	}
+	account := rev.account(role)
 	conf := &Confirmation{
 		Contract:  c.f.ID,
 		Revision:  rev.Number,

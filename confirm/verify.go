@@ -111,7 +111,16 @@ type Revision struct {
 	// Confirmations are the verified confirmations of this revision.
 	Confirmations []*Confirmation
 
-	canon []byte // the canonical terms
+	canon    []byte    // the canonical terms
+	accounts [2]string // the seller's and the buyer's account in the terms
+}
+
+// account returns role's account in the revision's terms.
+func (r *Revision) account(role Role) string {
+	if role == Buyer {
+		return r.accounts[1]
+	}
+	return r.accounts[0]
 }
 
 // ConfirmedBy returns role's confirmation of r, or nil.
@@ -283,6 +292,15 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if len(e.Terms) == 0 {
 				return nil, bad("terms", "missing")
 			}
+			if cfg.statusOnly {
+				rev, err := statusRevision(e, f.ID, author, tid, ad, dd, bad)
+				if err != nil {
+					return nil, err
+				}
+				revPrevTime = lastTime
+				res.Revisions = append(res.Revisions, rev)
+				break
+			}
 			a, err := decodeTerms(e.Terms)
 			if err != nil {
 				return nil, bad("terms", "%v", err)
@@ -301,7 +319,8 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if got := digestOf(text); got != dd {
 				return nil, &DigestMismatchError{Revision: e.Revision, What: "text", Recorded: dd, Computed: got}
 			}
-			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid, canon: canon}
+			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid, canon: canon,
+				accounts: [2]string{a.Seller.Account, a.Buyer.Account}}
 			revPrevTime = lastTime
 			if tid == have {
 				again, err := renderText(a, cfg.set)
@@ -362,10 +381,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			mismatch := func(field, got, want string) error {
 				return &MismatchError{Entry: n, Revision: e.Revision, Field: field, Recorded: got, Want: want}
 			}
-			account := rev.Terms.Seller.Account
-			if role == Buyer {
-				account = rev.Terms.Buyer.Account
-			}
+			account := rev.account(role)
 			switch {
 			case e.Revision != rev.Number:
 				return nil, mismatch("revision", fmt.Sprint(e.Revision), fmt.Sprint(rev.Number))

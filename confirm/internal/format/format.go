@@ -150,33 +150,51 @@ func (e *EntryError) Unwrap() error { return e.Err }
 var ErrNumberForm = errors.New("a number not in its canonical form")
 
 // canonicalNumbers checks that every number in the JSON value raw is
-// written as RFC 8785 writes it.
+// written as RFC 8785 writes it. raw is part of a file that decoded, so it
+// is valid JSON: a scan that skips strings finds every number literal.
 func canonicalNumbers(raw json.RawMessage) error {
-	if len(raw) == 0 {
+	for i := 0; i < len(raw); {
+		switch c := raw[i]; {
+		case c == '"':
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] == '\\' {
+					i++
+				}
+			}
+			i++
+		case c == '-' || c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(raw) && bytes.IndexByte([]byte("+-0123456789.eE"), raw[j]) >= 0 {
+				j++
+			}
+			if err := canonicalNumber(raw[i:j]); err != nil {
+				return err
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return nil
+}
+
+// canonicalNumber checks one number literal: an integer of up to 15
+// digits without a leading zero is canonical as it stands; anything else is
+// compared with its RFC 8785 form.
+func canonicalNumber(n []byte) error {
+	d := bytes.TrimPrefix(n, []byte("-"))
+	if len(d) > 0 && len(d) <= 15 && (d[0] != '0' || len(d) == 1) && !bytes.Equal(n, []byte("-0")) &&
+		bytes.IndexFunc(d, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
 		return nil
 	}
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber()
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		n, ok := tok.(json.Number)
-		if !ok {
-			continue
-		}
-		c, err := jcs.Transform([]byte(n))
-		if err != nil {
-			return fmt.Errorf("%w: %s: %v", ErrNumberForm, n, err)
-		}
-		if string(c) != string(n) {
-			return fmt.Errorf("%w: %s is written %s in canonical form, which is what was signed", ErrNumberForm, n, c)
-		}
+	c, err := jcs.Transform(n)
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrNumberForm, n, err)
 	}
+	if !bytes.Equal(c, n) {
+		return fmt.Errorf("%w: %s is written %s in canonical form, which is what was signed", ErrNumberForm, n, c)
+	}
+	return nil
 }
 
 // The keys of each object of the format, spelled exactly.

@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,5 +115,28 @@ func TestParseRejects(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join("..", "..", "testdata", "vectors")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestCanonicalNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		raw string
+		ok  bool
+	}{
+		{`{"a":"x\"1.0 \\","b":[1,2.5,-3,0,1e+21,1234567890123456]}`, true},
+		{`{"q":123456789012345678}`, false},
+		{`{"a":"1.0"}`, true},
+		{`{"q":1.0}`, false},
+		{`{"q":1e0}`, false},
+		{`{"q":1.9999999999999999}`, false},
+		{`{"q":-0}`, false},
+		{`{"q":[1e21]}`, false},
+		{`{"q":0.10}`, false},
+		{`{"q":1E+2}`, false},
+	} {
+		err := canonicalNumbers([]byte(tc.raw))
+		if (err == nil) != tc.ok || (err != nil && !errors.Is(err, ErrNumberForm)) {
+			t.Errorf("%s: %v", tc.raw, err)
+		}
 	}
 }
