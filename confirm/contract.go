@@ -154,8 +154,8 @@ func Parse(data []byte) (*Contract, error) {
 	if err != nil {
 		return nil, &MalformedError{Err: err}
 	}
-	if f.Version != format.Version {
-		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d", f.Version, format.Version)}
+	if f.Version != format.Version && f.Version != format.VersionP256 {
+		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d and %d", f.Version, format.Version, format.VersionP256)}
 	}
 	return &Contract{f: f}, nil
 }
@@ -327,7 +327,7 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 // strong key, and the pinned one if the caller pinned the role's key.
 func signerKey(role Role, s Signer, cfg *config) error {
 	k := s.Public()
-	if _, ok := k.raw(); !ok {
+	if !k.valid() {
 		return &KeyError{Role: role, Key: k, Reason: "is malformed or " + ErrWeakKey.Error(), Problem: KeyWeak, Err: ErrWeakKey}
 	}
 	if p, ok := cfg.pins[role]; ok && p != k {
@@ -442,6 +442,11 @@ func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at str
 		// (a broken HSM, a key mix-up) must not leave a confirmation
 		// that corrupts the file.
 		return nil, &SignerError{Key: conf.Key, Err: errors.New("its signature does not verify with its public key")}
+	}
+	if conf.Key.isP256() {
+		// Version 1 readers know only Ed25519 keys: they must refuse
+		// the file rather than misread it.
+		c.f.Version = max(c.f.Version, format.VersionP256)
 	}
 	c.f.Entries = append(c.f.Entries, &format.Entry{
 		Type:            format.TypeConfirmation,

@@ -22,7 +22,7 @@
 //
 // # What a confirmation binds
 //
-// A [Confirmation] signs, with Ed25519, a message that starts with the line
+// A [Confirmation] signs, with Ed25519 or ECDSA P-256, a message that starts with the line
 // [MessageHeader] and names the contract, the revision, the party's role
 // and account, the digest of the canonical terms (RFC 8785), the digest of
 // the exact contract text (Markdown) the party was shown, the template set
@@ -89,7 +89,11 @@
 // Keys are Ed25519 ([GenerateKey], [NewKeyFromSeed]): small, fast,
 // deterministic signatures that the test vectors can print exactly, and
 // what the PRC Electronic Signature Law art. 13 asks for as long as the
-// private key stays with its owner. The small [Signer] and [Verifier]
-// interfaces, modelled on golang.org/x/mod/sumdb/note, leave room for keys
-// held elsewhere (a phone's keystore, a hardware token).
+// private key stays with its owner. ECDSA P-256 keys ([GenerateP256Key],
+// [NewP256Key]) serve devices that hold only those (a phone's secure
+// element, WebCrypto, HSMs); their signatures are r || s, low-S
+// ([SignatureFromDER] converts DER), and a file with one is format
+// version 2. The small [Signer] and [Verifier] interfaces, modelled on
+// golang.org/x/mod/sumdb/note, and [NewSigner] for any crypto.Signer,
+// leave room for keys held elsewhere.
 package confirm

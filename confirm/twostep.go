@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"crypto"
+	"crypto/ecdsa"
 	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -63,7 +66,7 @@ func (c *capture) Sign(msg []byte) ([]byte, error) {
 	if n >= len(c.sigs) {
 		return nil, fmt.Errorf("confirm: %d signatures for %d payloads", len(c.sigs), len(c.want))
 	}
-	return c.sigs[n], nil
+	return normaliseP256(c.pub, c.sigs[n]), nil
 }
 
 func (c *Contract) clone() *Contract {
@@ -226,15 +229,43 @@ func NewSigner(s crypto.Signer) (Signer, error) {
 	if s == nil {
 		return nil, ErrNoKey
 	}
+	if ec, ok := s.Public().(*ecdsa.PublicKey); ok {
+		if ec.Curve != elliptic.P256() {
+			return nil, errors.New("confirm: an ECDSA key on another curve than P-256")
+		}
+		raw, err := ec.Bytes()
+		if err != nil {
+			return nil, fmt.Errorf("confirm: ECDSA key: %w", err)
+		}
+		return p256CryptoSigner{s, PublicKey(p256Alg + base64.StdEncoding.EncodeToString(raw))}, nil
+	}
 	pub, ok := s.Public().(ed25519.PublicKey)
 	if !ok || len(pub) != ed25519.PublicKeySize {
-		return nil, fmt.Errorf("confirm: a %T key; tradepact keys are Ed25519", s.Public())
+		return nil, fmt.Errorf("confirm: a %T key; tradepact keys are Ed25519 or ECDSA P-256", s.Public())
 	}
 	k := PublicKey(keyAlg + base64.StdEncoding.EncodeToString(pub))
 	if _, ok := k.raw(); !ok {
 		return nil, ErrWeakKey
 	}
 	return cryptoSigner{s, k}, nil
+}
+
+// p256CryptoSigner signs the SHA-256 of the message and converts the DER
+// signature to r || s, low-S.
+type p256CryptoSigner struct {
+	s crypto.Signer
+	k PublicKey
+}
+
+func (c p256CryptoSigner) Public() PublicKey { return c.k }
+
+func (c p256CryptoSigner) Sign(msg []byte) ([]byte, error) {
+	h := sha256.Sum256(msg)
+	der, err := c.s.Sign(nil, h[:], crypto.SHA256) // nil: deterministic for ecdsa.PrivateKey, ignored by a KMS
+	if err != nil {
+		return nil, err
+	}
+	return SignatureFromDER(der)
 }
 
 type cryptoSigner struct {

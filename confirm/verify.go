@@ -368,7 +368,10 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			}
 			key, err := ParsePublicKey(e.Key)
 			if err != nil || string(key) != e.Key {
-				return nil, bad("key", "not an ed25519 public key")
+				return nil, bad("key", "not a valid ed25519 or p256 public key")
+			}
+			if key.isP256() && f.Version < format.VersionP256 {
+				return nil, bad("key", "a p256 key in a version %d file (P-256 keys need version %d)", f.Version, format.VersionP256)
 			}
 			sig, err := base64.StdEncoding.Strict().DecodeString(e.Signature)
 			if err != nil {
@@ -446,6 +449,11 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	}
 	if p := res.Latest(); p.ConfirmedBy(p.Author) == nil {
 		return nil, &MissingPartyError{Revision: p.Number, Role: p.Author}
+	}
+	if f.Version == format.VersionP256 && !keys[Seller].isP256() && !keys[Buyer].isP256() {
+		// One spelling per file: version 2 only where version 1
+		// readers must refuse.
+		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("version %d without a p256 key; such a file is version %d", f.Version, format.Version)}
 	}
 	for _, role := range []Role{Seller, Buyer} {
 		k, ok := keys[role]

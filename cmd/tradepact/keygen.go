@@ -22,10 +22,15 @@ func init() {
 var writeKeyFile = atomicfile.Write
 
 func runKeygen(e *env, args []string) int {
-	fs := newFlags(e, "keygen", "-o NAME")
+	fs := newFlags(e, "keygen", "[--alg ed25519|p256] -o NAME")
 	out := fs.String("o", "", "write NAME.key (mode 0600) and NAME.pub")
+	alg := fs.String("alg", "ed25519", "the key's algorithm: ed25519, or p256 (ECDSA P-256, for keys that must match a phone's or browser's)")
 	if code := parseFlags(e, fs, args, 0); code >= 0 {
 		return code
+	}
+	if *alg != "ed25519" && *alg != "p256" {
+		e.errorf("keygen: --alg %q: want ed25519 or p256", *alg)
+		return exitUsage
 	}
 	if *out == "" {
 		e.errorf("keygen: -o NAME is required")
@@ -42,7 +47,11 @@ func runKeygen(e *env, args []string) int {
 			return exitFailure
 		}
 	}
-	k, err := confirm.GenerateKey(rand.Reader)
+	generate := confirm.GenerateKey
+	if *alg == "p256" {
+		generate = confirm.GenerateP256Key
+	}
+	k, err := generate(rand.Reader)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitFailure

@@ -16,8 +16,13 @@ import (
 	"github.com/gowebpki/jcs"
 )
 
-// Version is the contract-file format version this package reads and writes.
-const Version = 1
+// Version is the contract-file format version written for a file whose
+// keys are all Ed25519; VersionP256 is written once a P-256 key confirms.
+// Readers accept both.
+const (
+	Version     = 1
+	VersionP256 = 2
+)
 
 // EntryDomain prefixes the canonical JSON of an entry when it is hashed.
 const EntryDomain = "tradepact contract entry v1\n"
