@@ -44,6 +44,10 @@ const lockWait = 30 * time.Second
 var errChanged = errors.New("the contract file changed while this command ran")
 
 var contractMessages = map[string][3]string{
+	"dated future": {
+		"--time %s is more than a day ahead of this computer's clock; every later entry will be dated no earlier",
+		"--time %s 比本机时钟晚一天以上；之后的每条记录的时间都不会早于它",
+		"--time %s 比本機時鐘晚一天以上；之後的每筆紀錄的時間都不會早於它"},
 	"hint unchanged": {
 		"to accept revision %d as it is, confirm it: tradepact confirm --key YOUR.key -o FILE FILE; to propose changes, edit the terms (tradepact terms -o new.yaml FILE) and amend with the edited file",
 		"如接受第 %d 版原样内容，请确认：tradepact confirm --key 您的.key -o 文件 文件；如要修改，请先编辑条款（tradepact terms -o new.yaml 文件），再用编辑后的文件 amend",

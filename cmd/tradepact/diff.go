@@ -36,7 +36,7 @@ func runDiff(e *env, args []string) int {
 	}
 	changes, err := confirm.Diff(a, b)
 	if err != nil {
-		e.errorf("%v", err)
+		e.errorf("%s", confirm.ErrorMessage(err, "en"))
 		return exitUsage
 	}
 	printChanges(e, changes)

@@ -28,9 +28,9 @@ func runPropose(e *env, args []string) int {
 		return exitFailure
 	}
 	e.setLang(string(a.Locale))
-	c, err := confirm.Propose(a, k, sf.at.time())
+	c, err := confirm.Propose(a, k, sf.signingTime(e, nil))
 	if err != nil {
-		e.errorf("%v", err)
+		explain(e, termsPath, err)
 		return exitFailure
 	}
 	if err := writeContract(sf.out, c, "", confirm.Digest{}); err != nil {

@@ -14,10 +14,14 @@ import (
 // party from confirming: the confirmation then carries the newest entry's
 // time, which says it came no earlier, and a note says so.
 func (s *signingFlags) signingTime(e *env, c *confirm.Contract) time.Time {
+	now := time.Now()
 	if s.at.t != nil {
+		if s.at.t.After(now.Add(24 * time.Hour)) {
+			// Every later entry must be dated no earlier than this one.
+			e.note(e.tr("dated future", s.at.t.Format(confirm.TimeLayout)))
+		}
 		return *s.at.t
 	}
-	now := time.Now()
 	last, err := time.Parse(confirm.TimeLayout, c.LastTime())
 	if err != nil || !last.After(now) {
 		return now
