@@ -69,5 +69,8 @@ func runKeygen(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "wrote %s (secret: whoever holds it can confirm in your name) and %s\n", priv, pub)
 	fmt.Fprintf(e.stdout, "fingerprint: %s\n", k.Public().Fingerprint())
+	// A key proves nothing about its holder until the other party knows
+	// it is yours: verify says agreed only with both keys pinned.
+	fmt.Fprintf(e.stdout, "give %s to the other party and read them this fingerprint in person or by phone: they pin it with verify --seller-pub or --buyer-pub\n", pub)
 	return exitOK
 }
