@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // WriteFile writes the bytes that write produces to name atomically: they go
@@ -110,8 +111,19 @@ func track(tmp string) {
 	pending[tmp] = true
 	mu.Unlock()
 	watch.Do(func() {
+		// A signal the process ignores (nohup, a background job) stays
+		// ignored: it would not have ended the process.
+		var sigs []os.Signal
+		for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+			if !signal.Ignored(s) {
+				sigs = append(sigs, s)
+			}
+		}
+		if len(sigs) == 0 {
+			return
+		}
 		ch := make(chan os.Signal, 1)
-		signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+		signal.Notify(ch, sigs...)
 		go func() {
 			sig := <-ch
 			mu.Lock() // held until the process ends: no new temporary file
@@ -119,9 +131,9 @@ func track(tmp string) {
 				os.Remove(p)
 			}
 			// End as the signal would have ended the process.
-			signal.Reset(os.Interrupt, syscall.SIGTERM)
+			signal.Reset(sigs...)
 			if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
-				select {} // the signal ends the process
+				time.Sleep(time.Second) // the signal ends the process first
 			}
 			os.Exit(130)
 		}()
