@@ -170,3 +170,25 @@ func (k *kms) SignContext(ctx context.Context, msg []byte) ([]byte, error) {
 	k.saw = ctx.Value(kmsKey{})
 	return k.Sign(msg)
 }
+
+// BenchmarkPrepareSubmit measures a confirmation signed elsewhere: prepare
+// (verify, build the payload), sign (as the device would), submit (verify
+// again, check the signature, append).
+func BenchmarkPrepareSubmit(b *testing.B) {
+	seller, buyer := key(b, "seller"), deviceKey("buyer")
+	c, err := confirm.Propose(terms(), seller, at(0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	pub := key(b, "buyer").Public()
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := c.PrepareConfirm(pub, at(1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := confirm.Submit(c, r, [][]byte{ed25519.Sign(buyer, r.Payloads[0])}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -232,6 +232,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	}
 	have := templateID(cfg.set)
 	keys := map[Role]PublicKey{}
+	verifiers := map[PublicKey]Verifier{}
 	var head Digest
 	var prevType string
 	// lastTime is the time of the entry before the current one, and
@@ -366,10 +367,21 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if !role.valid() {
 				return nil, bad("role", "%q is not seller or buyer", e.Role)
 			}
-			key, err := ParsePublicKey(e.Key)
-			if err != nil || string(key) != e.Key {
-				return nil, bad("key", "not a valid ed25519 or p256 public key")
+			// A key is parsed (and, for Ed25519, checked not to be weak,
+			// an X25519 multiplication) once per file, not once per
+			// confirmation.
+			v, ok := verifiers[PublicKey(e.Key)]
+			if !ok {
+				key, err := ParsePublicKey(e.Key)
+				if err != nil || string(key) != e.Key {
+					return nil, bad("key", "not a valid ed25519 or p256 public key")
+				}
+				if v, err = NewVerifier(key); err != nil {
+					return nil, bad("key", "%v", err)
+				}
+				verifiers[key] = v
 			}
+			key := v.Public()
 			if key.isP256() && f.Version < format.VersionP256 {
 				return nil, bad("key", "a p256 key in a version %d file (P-256 keys need version %d)", f.Version, format.VersionP256)
 			}
@@ -423,7 +435,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 				Agreement: ad, Document: dd, Template: tid, History: head,
 				Time: e.Time, Key: key, Signature: sig,
 			}
-			if !conf.Verify() {
+			if !v.Verify(conf.Message(), conf.Signature) {
 				return nil, &InvalidSignatureError{Entry: n, Revision: e.Revision, Role: role, Key: key}
 			}
 			if prevType == format.TypeRevision && revPrevTime != "" {
