@@ -147,3 +147,31 @@ func FuzzReadStatus(f *testing.F) {
 		}
 	})
 }
+
+// FuzzVerifyPDF checks that VerifyPDF never panics on hostile bytes (a
+// mutated tradepact PDF, a truncated one, anything), and that a nil error
+// always comes with pages that were verified: never a result that says
+// agreed about pages nobody compared.
+func FuzzVerifyPDF(f *testing.F) {
+	var pdf bytes.Buffer
+	if _, err := confirm.WritePDF(&pdf, flow(f)); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(pdf.Bytes())
+	f.Add(pdf.Bytes()[:len(pdf.Bytes())/2])
+	f.Add(append(bytes.Clone(pdf.Bytes()), "% update\n"...))
+	f.Add([]byte("%PDF-1.7\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<20 {
+			return
+		}
+		res, err := confirm.VerifyPDF(data)
+		if err == nil && (!res.PagesVerified() || !res.Compared) {
+			t.Fatalf("nil error for pages not verified (compared %v, appended %d)", res.Compared, res.Appended)
+		}
+		res, err = confirm.VerifyPDF(data, confirm.AcceptUnverifiedPages())
+		if err == nil && !res.PagesVerified() && res.Agreed {
+			t.Fatal("agreed on pages not verified")
+		}
+	})
+}
