@@ -123,3 +123,55 @@ func TestFuzzCorpusExists(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzReadStatus checks that ReadStatus never panics, and that it agrees
+// with Verify on every file Verify accepts (same head, state and who must
+// act next). ReadStatus checks less (no decoding or re-rendering), so it
+// may accept files Verify refuses, never the other way round; and it never
+// reports agreed without pins.
+func FuzzReadStatus(f *testing.F) {
+	seedVectors(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, serr := confirm.ReadStatus(data)
+		res, verr := confirm.Verify(data)
+		if verr == nil {
+			if serr != nil {
+				t.Fatalf("Verify accepts, ReadStatus refuses: %v", serr)
+			}
+			if st.Head != res.Head || st.State != res.State() || len(st.Next) != len(res.Missing()) || st.Revision != res.Latest().Number {
+				t.Fatalf("status %+v, verify state %s head %v", st, res.State(), res.Head)
+			}
+		}
+		if serr == nil && (st.Agreed || st.State == confirm.StateAgreed) {
+			t.Fatal("agreed without pinned keys")
+		}
+	})
+}
+
+// FuzzVerifyPDF checks that VerifyPDF never panics on hostile bytes (a
+// mutated tradepact PDF, a truncated one, anything), and that a nil error
+// always comes with pages that were verified: never a result that says
+// agreed about pages nobody compared.
+func FuzzVerifyPDF(f *testing.F) {
+	var pdf bytes.Buffer
+	if _, err := confirm.WritePDF(&pdf, flow(f)); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(pdf.Bytes())
+	f.Add(pdf.Bytes()[:len(pdf.Bytes())/2])
+	f.Add(append(bytes.Clone(pdf.Bytes()), "% update\n"...))
+	f.Add([]byte("%PDF-1.7\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<20 {
+			return
+		}
+		res, err := confirm.VerifyPDF(data)
+		if err == nil && (!res.PagesVerified() || !res.Compared) {
+			t.Fatalf("nil error for pages not verified (compared %v, appended %d)", res.Compared, res.Appended)
+		}
+		res, err = confirm.VerifyPDF(data, confirm.AcceptUnverifiedPages())
+		if err == nil && !res.PagesVerified() && res.Agreed {
+			t.Fatal("agreed on pages not verified")
+		}
+	})
+}
