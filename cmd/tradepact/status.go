@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/tradepact/tradepact/confirm"
@@ -56,7 +55,7 @@ func runStatus(e *env, args []string) int {
 		}
 		opts = append(opts, confirm.TrustKey(p.role, k))
 	}
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	e.lang = *lang
 	if e.lang == "" {
 		e.lang = localeOf(data)
