@@ -151,7 +151,7 @@ func metaString(s string) string {
 // the signing record with a QR code of doc.Meta.QR.
 //
 // Each PDF embeds one subset font holding only the glyphs it uses, drawn
-// from the fonts given with [Fonts] and the embedded defaults (Go Regular
+// from the fonts given with [Fonts] and the embedded defaults (Liberation Sans
 // for Latin, Droid Sans Fallback for Chinese). The same document and
 // options give the same bytes. PDF is safe for concurrent use.
 func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {

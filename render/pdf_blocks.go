@@ -5,7 +5,9 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
+	"strings"
 )
 
 func (l *layout) add(it *item, group int) *item {
@@ -102,6 +104,14 @@ func (l *layout) blocks(bs []Block, x, width, size float64, group int, path stri
 				l.groups++
 				g = l.groups
 			}
+			// The block (the signature block) never starts a page by
+			// itself: when it moves to a new page, the last lines of
+			// the text before it go along (the paragraph's widow rule
+			// keeps its last two lines together). Not when a kept group
+			// comes before: that group would be split.
+			if n := len(l.items); n > 0 && l.items[n-1].group == 0 {
+				l.items[n-1].keepNext = true
+			}
 			first := len(l.items)
 			l.keeping++
 			l.blocks(b.Children, x, width, size, g, where+".children")
@@ -118,8 +128,13 @@ func (l *layout) list(b Block, x, width, size float64, group int, where string) 
 	mw := 0.0
 	for i := range b.Items {
 		m := "•"
-		if b.Ordered {
+		switch {
+		case b.Ordered:
 			m = strconv.Itoa(b.Start+i) + "."
+		case ownMarker(b.Items[i]):
+			// "1. 星巴克隨行卡：…" carries its own number: a bullet
+			// before it would be a second marker.
+			continue
 		}
 		markers[i] = l.clean(m, where)
 		mw = max(mw, l.measure(markers[i], size))
@@ -139,6 +154,9 @@ func (l *layout) list(b Block, x, width, size float64, group int, where string) 
 		if i > 0 || first > 0 {
 			it.before = max(it.before, lh*0.25)
 		}
+		if markers[i] == "" {
+			continue
+		}
 		mk := op{kind: 't', x: x + indent - size*0.6 - l.measure(markers[i], size), y: (lh + size*0.7) / 2, s: markers[i], size: size}
 		if len(it.ops) > 0 && it.ops[0].kind == 't' {
 			mk.y = it.ops[0].y
@@ -146,4 +164,25 @@ func (l *layout) list(b Block, x, width, size float64, group int, where string) 
 		}
 		it.ops = append([]op{mk}, it.ops...)
 	}
+}
+
+// enumerator matches the number that starts an item of its own accord:
+// "1. ", "2) ", "(3)", "4、", "一、", "（二）".
+var enumerator = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]\s|\d{1,3}[、．]|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])`)
+
+// ownMarker reports whether a bullet-list item starts with its own
+// enumerator, as item notes do ("**1. 星巴克隨行卡**：…"): it is drawn
+// without the bullet.
+func ownMarker(item []Block) bool {
+	if len(item) == 0 || (item[0].Kind != BlockParagraph && item[0].Kind != BlockHeading) {
+		return false
+	}
+	var b strings.Builder
+	for _, in := range item[0].Inlines {
+		b.WriteString(in.Text)
+		if b.Len() > 32 {
+			break
+		}
+	}
+	return enumerator.MatchString(b.String() + " ")
 }

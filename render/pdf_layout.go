@@ -52,6 +52,9 @@ type item struct {
 	keepNext bool  // stays on the page of the next item (headings, table header rows)
 	group    int   // items of one non-zero group stay on one page (BlockKeep)
 	header   *item // table rows: the header row to repeat after a page break
+	// sep marks a rule that only separates: at the top of a page, under
+	// the header's own rule, it would be a second rule, so it is dropped.
+	sep bool
 }
 
 type span struct {
@@ -235,7 +238,7 @@ func (l *layout) run() ([][]op, error) {
 		// that at the top of a page it is drawn below the header, not
 		// on it. The record and its QR code stay on one page when they
 		// fit.
-		l.add(&item{h: lh * 0.9, before: lh * 0.6, keepNext: true, ops: []op{{kind: 'l', x: l.left, y: lh * 0.3, x2: l.left + l.width, y2: lh * 0.3, lw: 0.5, grey: 128}}}, g)
+		l.add(&item{h: lh * 0.9, before: lh * 0.6, keepNext: true, sep: true, ops: []op{{kind: 'l', x: l.left, y: lh * 0.3, x2: l.left + l.width, y2: lh * 0.3, lw: 0.5, grey: 128}}}, g)
 		// Its heading is set like the other headings; the rest smaller.
 		rec := l.doc.Record
 		if len(rec) > 0 && rec[0].Kind == BlockHeading {

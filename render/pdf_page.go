@@ -12,6 +12,9 @@ func (l *layout) paginate() [][]op {
 	y := l.top
 	empty := true
 	place := func(it *item) {
+		if empty && it.sep {
+			return
+		}
 		if !empty {
 			y += it.before
 		}
