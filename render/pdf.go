@@ -202,7 +202,7 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 	if err != nil {
 		return err
 	}
-	font, err := l.subset()
+	font, widths, err := l.subset()
 	if err != nil {
 		return fmt.Errorf("render: pdf: %w", err)
 	}
@@ -220,6 +220,7 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 		Creator:     "tradepact " + Version,
 		Date:        date,
 		Font:        font,
+		Widths:      widths,
 		Attachments: atts,
 	})
 	for _, p := range pages {
@@ -228,10 +229,8 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 			o.draw(pw)
 		}
 	}
-	var buf bytes.Buffer
-	if err := pw.Output(&buf); err != nil {
+	if err := pw.Output(w); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return nil
 }

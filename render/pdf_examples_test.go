@@ -10,9 +10,12 @@ import (
 	"github.com/tradepact/tradepact/render"
 )
 
+// maxExamplePDF bounds the size of every example contract's PDF.
+const maxExamplePDF = 90_000
+
 // TestPDFExamples renders every example terms file (every kind, every
 // locale) and checks the PDF shows every character of the contract text in
-// order, embeds its font and passes qpdf.
+// order, embeds its font, passes qpdf and is at most 90 KB.
 func TestPDFExamples(t *testing.T) {
 	needTool(t, "pdftotext", "pdfinfo", "pdffonts", "qpdf")
 	files, err := filepath.Glob("../examples/terms/*.yaml")
@@ -35,6 +38,11 @@ func TestPDFExamples(t *testing.T) {
 			}
 			locales[d.Lang] = true
 			b := renderPDF(t, d)
+			// Small enough to send in a chat app: compressed pages, one
+			// subset font, the QR code as one path.
+			if len(b) > maxExamplePDF {
+				t.Errorf("%d bytes, more than %d", len(b), maxExamplePDF)
+			}
 			p := writeTemp(t, b)
 			checkStructure(t, p)
 			checkText(t, p, d)

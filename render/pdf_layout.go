@@ -21,7 +21,7 @@ import (
 // op is one drawing operation. Inside an item, y is relative to the item's
 // top; on a page it is absolute (from the top of the page).
 type op struct {
-	kind   byte // 't' text, 'l' line, 'f' filled rectangle
+	kind   byte // 't' text, 'l' line, 'f' filled rectangle, 'q' QR modules (x2 the module size)
 	x, y   float64
 	x2, y2 float64 // line end; rectangle width and height
 	s      string
@@ -31,6 +31,7 @@ type op struct {
 	tc     float64
 	grey   int
 	lw     float64
+	mods   [][]bool // 'q': dark modules, read-only
 }
 
 func (o op) draw(w *pdfwriter.Writer) {
@@ -41,6 +42,8 @@ func (o op) draw(w *pdfwriter.Writer) {
 		w.Line(o.x, o.y, o.x2, o.y2, o.lw, o.grey)
 	case 'f':
 		w.Fill(o.x, o.y, o.x2, o.y2, o.grey)
+	case 'q':
+		w.Modules(o.x, o.y, o.x2, o.mods, 0)
 	}
 }
 
@@ -260,19 +263,23 @@ func (l *layout) run() ([][]op, error) {
 	return pages, nil
 }
 
-// subset builds the one font this document embeds.
-func (l *layout) subset() ([]byte, error) {
+// subset builds the one font this document embeds and the widths the PDF
+// states for its runes: those the layout measured with.
+func (l *layout) subset() (*ttf.Subsetted, []int, error) {
 	runes := make([]rune, 0, len(l.glyphs))
 	for r := range l.glyphs {
 		runes = append(runes, r)
 	}
 	slices.Sort(runes)
 	gs := make([]ttf.Glyph, len(runes))
+	ws := make([]int, len(runes))
 	for i, r := range runes {
 		gs[i] = l.glyphs[r]
+		ws[i] = int(l.widths[r])
 	}
 	first := l.set.Faces[0]
-	return ttf.Subset(l.set.UnitsPerEm, first, metricsFace(l.set), runes, gs)
+	f, err := ttf.MakeSubset(l.set.UnitsPerEm, first, metricsFace(l.set), runes, gs)
+	return f, ws, err
 }
 
 // metricsFace picks the face whose vertical metrics the merged font takes:

@@ -175,9 +175,14 @@ func checkStructure(t *testing.T, path string) {
 	for _, l := range lines[2:] {
 		if f := strings.Fields(l); len(f) < 7 || f[len(f)-5] != "yes" {
 			t.Errorf("font not embedded: %s", l)
+		} else if f[len(f)-4] != "yes" || !subsetName.MatchString(f[0]) {
+			// A subset font's name carries a tag: "ABCDEF+Name".
+			t.Errorf("font is a subset without a subset tag: %s", l)
 		}
 	}
 }
+
+var subsetName = regexp.MustCompile(`^[A-Z]{6}\+[!-~]+$`)
 
 func TestPDFTextAndStructure(t *testing.T) {
 	needTool(t, "pdftotext", "pdfinfo", "pdffonts", "qpdf")
