@@ -244,8 +244,14 @@ func (w *Writer) Modules(x0, y0, m float64, dark [][]bool, g int) {
 
 // zlibs reuses compressors: a new one allocates ~1 MB. They hold no
 // state between uses (Reset), so sharing them changes no output.
+//
+// Level 2 rather than the default 6: compression is most of the time
+// left in writing a PDF, nearly all of it in the font, whose CJK outlines
+// compress poorly at any level. On the largest example (proxy_purchase
+// zh-Hant) level 2 takes ~35% less time than 6 for 5% more bytes (76.7
+// against 73.2 KB); level 1 saves another ~0.5 ms but adds 4 KB more.
 var zlibs = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression)
+	z, _ := zlib.NewWriterLevel(nil, 2)
 	return z
 }}
 
