@@ -15,8 +15,8 @@ func TestDefault(t *testing.T) {
 		t.Fatalf("Default parses %d faces, or parses them more than once", len(faces))
 	}
 	s := NewSet(faces...)
-	if s.UnitsPerEm != 2048 {
-		t.Errorf("UnitsPerEm = %d, want 2048", s.UnitsPerEm)
+	if s.UnitsPerEm != 256 {
+		t.Errorf("UnitsPerEm = %d, want Droid Sans Fallback's 256", s.UnitsPerEm)
 	}
 	for _, tt := range []struct {
 		r     rune
