@@ -131,11 +131,10 @@ func (e *MissingGlyphsError) Error() string {
 	return b.String()
 }
 
-// metaString makes s safe for the PDF's metadata and file names, which
-// gofpdf encodes as UTF-16 without surrogates (and reads past the end of
-// invalid UTF-8): characters outside the BMP, control characters and
-// invalid bytes become U+FFFD. Metadata is not the contract text, so it is
-// mended rather than refused.
+// metaString makes s safe for the PDF's metadata and file names, as every
+// PDF viewer shows them: characters outside the BMP, control characters
+// and invalid bytes become U+FFFD. Metadata is not the contract text, so it
+// is mended rather than refused.
 func metaString(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r > 0xFFFF || unicode.IsControl(r) {

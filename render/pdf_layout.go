@@ -141,8 +141,9 @@ func (l *layout) clean(s, where string) string {
 				w = l.set.Width(g)
 			}
 			if w <= 0 || w > 0xFFFF {
-				// gofpdf writes a zero width as 65535: such glyphs
-				// (combining marks left after NFC) cannot be drawn.
+				// A zero-width glyph (a combining mark left after
+				// NFC) would be drawn unpositioned, over the wrong
+				// letter: there is no mark positioning here.
 				reason = "no font has it"
 				break
 			}
