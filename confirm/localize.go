@@ -71,8 +71,17 @@ func ErrorMessage(err error, lang string) string {
 		to  *TimeOrderError
 		tm  *TimeError
 		se  *SignerError
+		le  *LimitError
 	)
 	switch {
+	case errors.As(err, &le):
+		if le.What == "contract file structure" {
+			return t("This contract file holds more than %d JSON values and keys, more than any contract tradepact makes; it was not read", "这份合同文件包含超过 %d 个 JSON 值和键，超过 tradepact 生成的任何合同；未读取", "這份契約檔案包含超過 %d 個 JSON 值和鍵，超過 tradepact 產生的任何契約；未讀取", le.Limit)
+		}
+		if le.What == "PDF" {
+			return t("This PDF is larger than %d MiB, more than any contract tradepact makes; it was not read", "这个 PDF 大于 %d MiB，超过 tradepact 生成的任何合同；未读取", "這個 PDF 大於 %d MiB，超過 tradepact 產生的任何契約；未讀取", le.Limit>>20)
+		}
+		return t("This contract file is larger than %d MiB, more than any contract tradepact makes; it was not read", "这份合同文件大于 %d MiB，超过 tradepact 生成的任何合同；未读取", "這份契約檔案大於 %d MiB，超過 tradepact 產生的任何契約；未讀取", le.Limit>>20)
 	case errors.As(err, &rb):
 		if !rb.WantHead.IsZero() {
 			return t("The history of this contract file (%d entries, revision %d, head %s) does not contain the head you know, %s: it is an older or cut copy, or another history",

@@ -175,7 +175,7 @@ func pdfcpuConfig() *model.Configuration {
 		Eol:                       types.EolLF,
 		Offline:                   true,
 		Timeout:                   5,
-		Limits:                    model.DefaultResourceLimits(),
+		Limits:                    pdfLimits(),
 	}
 }
 
@@ -192,34 +192,25 @@ func readPDF(pdf []byte) (data []byte, creator string, err error) {
 			data, creator, err = nil, "", &PDFError{Problem: "unreadable", Err: fmt.Errorf("%v", r)}
 		}
 	}()
+	if len(pdf) > MaxPDFSize {
+		return nil, "", &LimitError{What: "PDF", Size: int64(len(pdf)), Limit: MaxPDFSize}
+	}
 	conf := pdfcpuConfig()
 	conf.Cmd = model.EXTRACTATTACHMENTS
 	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), conf)
 	if err != nil {
 		return nil, "", &PDFError{Problem: "unreadable", Err: err}
 	}
-	list, err := ctx.ListAttachments()
+	data, found, err := embeddedContract(ctx)
+	var le *LimitError
+	if errors.As(err, &le) {
+		return nil, "", le
+	}
 	if err != nil {
 		return nil, "", &PDFError{Problem: "unreadable", Err: err}
 	}
-	for _, a := range list {
-		if a.FileName != AttachmentName {
-			continue
-		}
-		atts, err := ctx.ExtractAttachments([]string{a.ID})
-		if err != nil {
-			return nil, "", &PDFError{Problem: "unreadable", Err: err}
-		}
-		for _, x := range atts {
-			if x.FileName != AttachmentName {
-				continue
-			}
-			data, err := io.ReadAll(io.LimitReader(x.Reader, 64<<20))
-			if err != nil {
-				return nil, "", &PDFError{Problem: "unreadable", Err: err}
-			}
-			return data, ctx.Creator, nil
-		}
+	if found {
+		return data, ctx.Creator, nil
 	}
 	return nil, "", &PDFError{Problem: "no contract file", Err: errors.New("no embedded " + AttachmentName + ": this PDF carries no contract file to verify")}
 }
