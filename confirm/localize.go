@@ -166,10 +166,10 @@ func ErrorMessage(err error, lang string) string {
 		}
 		return t("The pages of this PDF are not verified", "PDF 页面未经验证", "PDF 頁面未經驗證")
 	case errors.As(err, &ac):
-		return t("%s (key %s) already confirmed revision %d; nothing to do. If you are %s, this key is %[1]s's: confirm with your own key",
-			"%s（公钥 %s）已确认过第 %d 版，无需再次确认。如果您是%s，这把密钥是%[1]s的：请用您自己的密钥确认",
-			"%s（公鑰 %s）已確認過第 %d 版，無需再次確認。如果您是%s，這把金鑰是%[1]s的：請用您自己的金鑰確認",
-			capitaliseIf(i, role(ac.Role)), ac.Key.Fingerprint(), ac.Revision, role(ac.Role.other()))
+		return t("%s (key %s) already confirmed revision %d; nothing to do. If you are %s, this key is %s's: confirm with your own key",
+			"%s（公钥 %s）已确认过第 %d 版，无需再次确认。如果您是%s，这把密钥是%s的：请用您自己的密钥确认",
+			"%s（公鑰 %s）已確認過第 %d 版，無需再次確認。如果您是%s，這把金鑰是%s的：請用您自己的金鑰確認",
+			capitaliseIf(i, role(ac.Role)), ac.Key.Fingerprint(), ac.Revision, role(ac.Role.other()), role(ac.Role))
 	case errors.As(err, &ut):
 		return t("The new terms are the same as those of revision %d: there is nothing to amend. Edit the terms first, or confirm revision %[1]d as it is",
 			"新条款与第 %d 版完全相同，没有可修改之处。请先编辑条款，或直接确认第 %[1]d 版",
