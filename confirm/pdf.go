@@ -99,8 +99,9 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 	return res, nil
 }
 
-// pdfOf renders the PDF of data, verified as res. The signing record does
-// not depend on pinned keys, so that anyone renders the same bytes: it
+// pdfOf renders the PDF of data, verified as res. A text not rendered
+// again from its terms is preceded by a warning (withUnverifiedBanner).
+// The signing record does not depend on pinned keys, so that anyone renders the same bytes: it
 // prints the fingerprints to compare and never claims that the keys are
 // the parties'.
 func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
@@ -117,6 +118,7 @@ func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	doc = withUnverifiedBanner(doc, res.Latest())
 	var b bytes.Buffer
 	opts := append([]render.PDFOption{render.WithAttachment(AttachmentName, data)}, cfg.pdf...)
 	if err := render.PDF(&b, doc, opts...); err != nil {
