@@ -50,7 +50,7 @@ func TestPDFOfUnrerenderedTextWarns(t *testing.T) {
 		t.Skip("pdftotext is missing (poppler-utils)")
 	}
 	shop, err := templates.Load(fstest.MapFS{
-		"set.json":         {Data: []byte(`{"name": "shop", "version": "3"}`)},
+		"set.json":              {Data: []byte(`{"name": "shop", "version": "3"}`)},
 		"zh-Hant/evidence.tmpl": {Data: []byte(`{{define "evidence"}}總價：NT$ 10{{end}}`)},
 	})
 	if err != nil {
