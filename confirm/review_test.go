@@ -93,6 +93,11 @@ func TestPDFOfUnrerenderedTextWarns(t *testing.T) {
 	if warn < 0 || !strings.Contains(text, "條款的總金額為 "+tot.Total.Format(a.Locale)) {
 		t.Fatalf("no warning with the total %s in the PDF:\n%s", tot.Total.Format(a.Locale), text)
 	}
+	// The record's note that the text was not re-rendered speaks the
+	// contract's language too.
+	if strings.Contains(text, "was rendered with template set") || !strings.Contains(text, "第 1 版由範本集 shop 3") {
+		t.Errorf("the record's note is not in zh-Hant:\n%s", text)
+	}
 	if i := strings.Index(text, "總價：NT$ 10 "); i < warn {
 		t.Errorf("the recorded text (at %d) is not after the warning (at %d)", i, warn)
 	}

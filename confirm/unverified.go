@@ -42,3 +42,34 @@ func withUnverifiedBanner(doc *render.Document, rev *Revision) *render.Document 
 	}, doc.Blocks...)
 	return &d
 }
+
+// otherSetNote is the note that a revision's text was made by a template
+// set this build lacks, so it was checked against its digest only.
+type otherSetNote struct {
+	rev       int
+	set, have TemplateID
+}
+
+func (n otherSetNote) text(lang string) string {
+	switch lang {
+	case "zh-Hans":
+		return fmt.Sprintf("第 %d 版由模板集 %s 生成，本版本的模板集为 %s：其文本已与摘要核对，但未重新生成", n.rev, n.set, n.have)
+	case "zh-Hant":
+		return fmt.Sprintf("第 %d 版由範本集 %s 產生，本版本的範本集為 %s：其文字已與摘要核對，但未重新產生", n.rev, n.set, n.have)
+	}
+	return fmt.Sprintf("revision %d was rendered with template set %s, this build has %s: its text was checked against its digest but not re-rendered", n.rev, n.set, n.have)
+}
+
+// notes returns r.Notes in lang, for the signing record: the notes this
+// package made, in that language; any other (a Result built by hand) as
+// they are.
+func (r *Result) notes(lang string) []string {
+	if len(r.otherSet) != len(r.Notes) {
+		return r.Notes
+	}
+	out := make([]string, len(r.otherSet))
+	for i, n := range r.otherSet {
+		out[i] = n.text(lang)
+	}
+	return out
+}
