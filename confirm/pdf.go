@@ -148,7 +148,7 @@ type PDFResult struct {
 // nothing appended. A backend that gates a trade on a PDF wants
 // r.Agreed && r.PagesVerified(); a nil error from [VerifyPDF] alone proves
 // only the embedded contract file.
-func (r *PDFResult) PagesVerified() bool { return r.Compared && r.Appended == 0 }
+func (r *PDFResult) PagesVerified() bool { return r != nil && r.Compared && r.Appended == 0 }
 
 // PDFError reports a PDF that cannot be verified: it is not a readable PDF,
 // it carries no contract file, or its pages are not what its contract file

@@ -102,3 +102,11 @@ func TestPDFOfUnrerenderedTextWarns(t *testing.T) {
 		t.Errorf("the recorded text (at %d) is not after the warning (at %d)", i, warn)
 	}
 }
+
+// A nil *PDFResult has no verified pages rather than a panic.
+func TestNilPDFResult(t *testing.T) {
+	var r *confirm.PDFResult
+	if r.PagesVerified() {
+		t.Error("a nil PDFResult reports verified pages")
+	}
+}
