@@ -143,9 +143,13 @@ var ErrAlreadyConfirmed = errors.New("confirm: already confirmed")
 var ErrNotRerendered = errors.New("confirm: the text was not re-rendered from the terms")
 
 // Parse reads a contract file. It checks the structure only and returns a
-// [*MalformedError] if it is not a contract file; [Contract.Verify] checks
-// everything else.
+// [*MalformedError] if it is not a contract file, and a [*LimitError]
+// without parsing it if it is larger than [MaxContractSize];
+// [Contract.Verify] checks everything else.
 func Parse(data []byte) (*Contract, error) {
+	if err := checkContractSize(data); err != nil {
+		return nil, err
+	}
 	f, err := format.Parse(data)
 	var ee *format.EntryError
 	if errors.As(err, &ee) {

@@ -71,8 +71,17 @@ func ErrorMessage(err error, lang string) string {
 		to  *TimeOrderError
 		tm  *TimeError
 		se  *SignerError
+		le  *LimitError
 	)
 	switch {
+	case errors.As(err, &le):
+		if le.What == "contract file structure" {
+			return t("This contract file holds more than %d JSON values and keys, more than any contract tradepact makes; it was not read", "这份合同文件包含超过 %d 个 JSON 值和键，超过 tradepact 生成的任何合同；未读取", "這份契約檔案包含超過 %d 個 JSON 值和鍵，超過 tradepact 產生的任何契約；未讀取", le.Limit)
+		}
+		if le.What == "PDF" {
+			return t("This PDF is larger than %d MiB, more than any contract tradepact makes; it was not read", "这个 PDF 大于 %d MiB，超过 tradepact 生成的任何合同；未读取", "這個 PDF 大於 %d MiB，超過 tradepact 產生的任何契約；未讀取", le.Limit>>20)
+		}
+		return t("This contract file is larger than %d MiB, more than any contract tradepact makes; it was not read", "这份合同文件大于 %d MiB，超过 tradepact 生成的任何合同；未读取", "這份契約檔案大於 %d MiB，超過 tradepact 產生的任何契約；未讀取", le.Limit>>20)
 	case errors.As(err, &rb):
 		if !rb.WantHead.IsZero() {
 			return t("The history of this contract file (%d entries, revision %d, head %s) does not contain the head you know, %s: it is an older or cut copy, or another history",
@@ -157,10 +166,10 @@ func ErrorMessage(err error, lang string) string {
 		}
 		return t("The pages of this PDF are not verified", "PDF 页面未经验证", "PDF 頁面未經驗證")
 	case errors.As(err, &ac):
-		return t("%s (key %s) already confirmed revision %d; nothing to do. If you are %s, this key is %[1]s's: confirm with your own key",
-			"%s（公钥 %s）已确认过第 %d 版，无需再次确认。如果您是%s，这把密钥是%[1]s的：请用您自己的密钥确认",
-			"%s（公鑰 %s）已確認過第 %d 版，無需再次確認。如果您是%s，這把金鑰是%[1]s的：請用您自己的金鑰確認",
-			capitaliseIf(i, role(ac.Role)), ac.Key.Fingerprint(), ac.Revision, role(ac.Role.other()))
+		return t("%s (key %s) already confirmed revision %d; nothing to do. If you are %s, this key is %s's: confirm with your own key",
+			"%s（公钥 %s）已确认过第 %d 版，无需再次确认。如果您是%s，这把密钥是%s的：请用您自己的密钥确认",
+			"%s（公鑰 %s）已確認過第 %d 版，無需再次確認。如果您是%s，這把金鑰是%s的：請用您自己的金鑰確認",
+			capitaliseIf(i, role(ac.Role)), ac.Key.Fingerprint(), ac.Revision, role(ac.Role.other()), role(ac.Role))
 	case errors.As(err, &ut):
 		return t("The new terms are the same as those of revision %d: there is nothing to amend. Edit the terms first, or confirm revision %[1]d as it is",
 			"新条款与第 %d 版完全相同，没有可修改之处。请先编辑条款，或直接确认第 %[1]d 版",

@@ -99,8 +99,9 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 	return res, nil
 }
 
-// pdfOf renders the PDF of data, verified as res. The signing record does
-// not depend on pinned keys, so that anyone renders the same bytes: it
+// pdfOf renders the PDF of data, verified as res. A text not rendered
+// again from its terms is preceded by a warning (withUnverifiedBanner).
+// The signing record does not depend on pinned keys, so that anyone renders the same bytes: it
 // prints the fingerprints to compare and never claims that the keys are
 // the parties'.
 func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
@@ -117,6 +118,7 @@ func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	doc = withUnverifiedBanner(doc, res.Latest())
 	var b bytes.Buffer
 	opts := append([]render.PDFOption{render.WithAttachment(AttachmentName, data)}, cfg.pdf...)
 	if err := render.PDF(&b, doc, opts...); err != nil {
@@ -146,7 +148,7 @@ type PDFResult struct {
 // nothing appended. A backend that gates a trade on a PDF wants
 // r.Agreed && r.PagesVerified(); a nil error from [VerifyPDF] alone proves
 // only the embedded contract file.
-func (r *PDFResult) PagesVerified() bool { return r.Compared && r.Appended == 0 }
+func (r *PDFResult) PagesVerified() bool { return r != nil && r.Compared && r.Appended == 0 }
 
 // PDFError reports a PDF that cannot be verified: it is not a readable PDF,
 // it carries no contract file, or its pages are not what its contract file
@@ -175,7 +177,7 @@ func pdfcpuConfig() *model.Configuration {
 		Eol:                       types.EolLF,
 		Offline:                   true,
 		Timeout:                   5,
-		Limits:                    model.DefaultResourceLimits(),
+		Limits:                    pdfLimits(),
 	}
 }
 
@@ -192,34 +194,25 @@ func readPDF(pdf []byte) (data []byte, creator string, err error) {
 			data, creator, err = nil, "", &PDFError{Problem: "unreadable", Err: fmt.Errorf("%v", r)}
 		}
 	}()
+	if len(pdf) > MaxPDFSize {
+		return nil, "", &LimitError{What: "PDF", Size: int64(len(pdf)), Limit: MaxPDFSize}
+	}
 	conf := pdfcpuConfig()
 	conf.Cmd = model.EXTRACTATTACHMENTS
 	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), conf)
 	if err != nil {
 		return nil, "", &PDFError{Problem: "unreadable", Err: err}
 	}
-	list, err := ctx.ListAttachments()
+	data, found, err := embeddedContract(ctx)
+	var le *LimitError
+	if errors.As(err, &le) {
+		return nil, "", le
+	}
 	if err != nil {
 		return nil, "", &PDFError{Problem: "unreadable", Err: err}
 	}
-	for _, a := range list {
-		if a.FileName != AttachmentName {
-			continue
-		}
-		atts, err := ctx.ExtractAttachments([]string{a.ID})
-		if err != nil {
-			return nil, "", &PDFError{Problem: "unreadable", Err: err}
-		}
-		for _, x := range atts {
-			if x.FileName != AttachmentName {
-				continue
-			}
-			data, err := io.ReadAll(io.LimitReader(x.Reader, 64<<20))
-			if err != nil {
-				return nil, "", &PDFError{Problem: "unreadable", Err: err}
-			}
-			return data, ctx.Creator, nil
-		}
+	if found {
+		return data, ctx.Creator, nil
 	}
 	return nil, "", &PDFError{Problem: "no contract file", Err: errors.New("no embedded " + AttachmentName + ": this PDF carries no contract file to verify")}
 }

@@ -169,7 +169,7 @@ func (r *Result) WriteRecord(w io.Writer, lang string) error {
 		}
 		fmt.Fprintf(&b, "%s%s%s\n", row.Label, t.colon, row.Value)
 	}
-	for _, n := range r.Notes {
+	for _, n := range r.notes(lang) {
 		fmt.Fprintf(&b, "%s%s%s\n", t.note, t.colon, printable(n))
 	}
 	_, err := io.WriteString(w, b.String())
@@ -191,7 +191,7 @@ func (r *Result) RecordBlocks(lang string) []render.Block {
 		{Kind: render.BlockHeading, Level: 2, Inlines: []render.Inline{{Text: t.title}}},
 		{Kind: render.BlockTable, Table: tab},
 	}
-	for _, n := range r.Notes {
+	for _, n := range r.notes(lang) {
 		blocks = append(blocks, render.Block{Kind: render.BlockParagraph, Inlines: []render.Inline{{Text: printable(n), Italic: true}}})
 	}
 	return blocks

@@ -40,6 +40,8 @@ type Result struct {
 	// a text that was not re-rendered because this build has another
 	// template set.
 	Notes []string
+
+	otherSet []otherSetNote // what each note says, to say it in another language
 }
 
 // State is what a verified contract file says about the deal.
@@ -334,9 +336,9 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 				rev.Rerendered = true
 			} else if !noted[tid] {
 				noted[tid] = true
-				res.Notes = append(res.Notes, fmt.Sprintf(
-					"revision %d was rendered with template set %s, this build has %s: its text was checked against its digest but not re-rendered",
-					e.Revision, tid, have))
+				n := otherSetNote{rev: e.Revision, set: tid, have: have}
+				res.Notes = append(res.Notes, n.text("en"))
+				res.otherSet = append(res.otherSet, n)
 			}
 			if !bytes.Equal(e.Terms, canon) {
 				// Terms that decode to the signed agreement but are

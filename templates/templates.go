@@ -335,8 +335,14 @@ func sortedKeys[V any](m map[string]V) []string {
 // The digest is SHA-256 over, for each source file in path order,
 // "PATH\x00LENGTH\x00" followed by the file's bytes, and then the same for
 // the built-in words the templates use (enum labels, statute citations and
-// the version of the template functions), as the path "(builtins)".
-func (s *Set) Identity() Identity { return s.id }
+// the version of the template functions), as the path "(builtins)". A nil
+// Set has the zero Identity.
+func (s *Set) Identity() Identity {
+	if s == nil {
+		return Identity{}
+	}
+	return s.id
+}
 
 // Execute writes the contract for a as Markdown (CommonMark with GFM
 // tables), in a's locale. It does not validate a: callers check it first

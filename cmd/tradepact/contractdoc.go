@@ -95,9 +95,6 @@ func init() {
 	}
 }
 
-// loadTerms reads a terms file (YAML or JSON).
-func loadTerms(path string) (*agreement.Agreement, error) { return agreement.Load(path) }
-
 // loadChecked loads a terms file to sign and checks it. It prints what is
 // wrong, every decoding error or validation finding, in the file's language.
 func loadChecked(e *env, path string) (*agreement.Agreement, bool) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,19 +24,19 @@ func runDiff(e *env, args []string) int {
 		return code
 	}
 	// As diff(1) and cmp(1): 0 the same, 1 different, 2 trouble.
-	a, err := termsAt(fs.Arg(0))
+	a, err := termsAt(e, fs.Arg(0))
 	if err != nil {
-		e.errorf("%v", err)
+		printTermsError(e, err)
 		return exitUsage
 	}
-	b, err := termsAt(fs.Arg(1))
+	b, err := termsAt(e, fs.Arg(1))
 	if err != nil {
-		e.errorf("%v", err)
+		printTermsError(e, err)
 		return exitUsage
 	}
 	changes, err := confirm.Diff(a, b)
 	if err != nil {
-		e.errorf("%s", confirm.ErrorMessage(err, "en"))
+		e.errorf("%s", confirm.ErrorMessage(err, e.lang))
 		return exitUsage
 	}
 	printChanges(e, changes)
@@ -47,7 +48,9 @@ func runDiff(e *env, args []string) int {
 
 // termsAt loads terms from a terms file, or from a verified contract file's
 // latest revision ("deal.contract.json") or revision N ("deal.contract.json@N").
-func termsAt(arg string) (*agreement.Agreement, error) {
+// Its errors are sentences in the file's language, without package
+// prefixes, as propose and verify say them.
+func termsAt(e *env, arg string) (*agreement.Agreement, error) {
 	path, rev, at := arg, 0, false
 	if i := strings.LastIndexByte(arg, '@'); i > 0 {
 		if n, err := strconv.Atoi(arg[i+1:]); err == nil {
@@ -68,11 +71,23 @@ func termsAt(arg string) (*agreement.Agreement, error) {
 		if at {
 			return nil, fmt.Errorf("%s: @%d names a revision, but this is a terms file", path, rev)
 		}
-		return loadTerms(path)
+		a, err := agreement.Decode(path, data)
+		fes := decodeErrors(err)
+		if fes == nil {
+			return a, err
+		}
+		l, _ := agreement.DetectLocale(path, data)
+		e.setLang(string(l))
+		fe := &findingsError{}
+		for _, f := range fes {
+			fe.lines = append(fe.lines, fmt.Sprintf("%s:%d:%d: %s%s", path, f.Line, f.Column, pathPrefix(f.Path), f.Message(l)))
+		}
+		return nil, fe
 	}
+	e.setLang(localeOf(data))
 	res, err := confirm.Verify(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", path, confirm.ErrorMessage(err, "en"))
+		return nil, fmt.Errorf("%s: %s", path, confirm.ErrorMessage(err, e.lang))
 	}
 	if !at {
 		return res.Latest().Terms, nil
@@ -81,4 +96,22 @@ func termsAt(arg string) (*agreement.Agreement, error) {
 		return nil, fmt.Errorf("%s: no revision %d (it has %d)", path, rev, len(res.Revisions))
 	}
 	return res.Revisions[rev-1].Terms, nil
+}
+
+// findingsError is every decoding finding of a terms file, each a sentence
+// in the file's language with its file:line:column.
+type findingsError struct{ lines []string }
+
+func (e *findingsError) Error() string { return strings.Join(e.lines, "; ") }
+
+// printTermsError prints an error of termsAt, one line per finding.
+func printTermsError(e *env, err error) {
+	var fe *findingsError
+	if errors.As(err, &fe) {
+		for _, l := range fe.lines {
+			e.errorf("%s", l)
+		}
+		return
+	}
+	e.errorf("%v", err)
 }

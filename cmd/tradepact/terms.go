@@ -45,11 +45,16 @@ func runTerms(e *env, args []string) int {
 	if data, err := readLimited(contract, 512); err == nil {
 		e.setLang(localeOf(data))
 	}
-	a, err := termsAt(arg)
+	a, err := termsAt(e, arg)
 	if err != nil {
-		var kf *keyFileError
+		var (
+			kf *keyFileError
+			fe *findingsError
+		)
 		if errors.As(err, &kf) {
 			keyFileHint(e, kf)
+		} else if errors.As(err, &fe) {
+			printTermsError(e, fe)
 		} else {
 			explain(e, arg, err)
 		}

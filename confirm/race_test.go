@@ -1,0 +1,5 @@
+//go:build race
+
+package confirm_test
+
+const raceEnabled = true
