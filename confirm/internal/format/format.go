@@ -138,6 +138,56 @@ func Parse(data []byte) (*File, error) {
 	return f, nil
 }
 
+// Read decodes a contract file for a status read of a file that was
+// parsed with [Parse] and verified when it came in: it is one JSON value of
+// the file's structure, without unknown fields, null entries or data after
+// it. Unlike Parse it does not check the file's strict form (duplicate
+// object keys, keys spelled in another case, numbers written otherwise than
+// RFC 8785 writes them), which costs two thirds of Parse: what it returns
+// is what encoding/json reads, and every value that the entry hashes and
+// signatures cover is still checked by them. Terms are compacted with
+// [json.Compact], which for a file that [Marshal] wrote is their RFC 8785
+// form (the caller falls back to [Canonical] when their digest differs);
+// change values, which are small, are put in RFC 8785 form.
+func Read(data []byte) (*File, error) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	f := new(File)
+	if err := d.Decode(f); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: data after the contract", ErrSyntax)
+	}
+	for i, e := range f.Entries {
+		if e == nil {
+			return nil, fmt.Errorf("%w: entries[%d] is null", ErrSyntax, i)
+		}
+		for j, c := range e.Changes {
+			if len(c.Old) > 0 {
+				e.Changes[j].Old = compact(c.Old)
+			}
+			if len(c.New) > 0 {
+				e.Changes[j].New = compact(c.New)
+			}
+		}
+		if len(e.Terms) > 0 {
+			var b bytes.Buffer
+			b.Grow(len(e.Terms))
+			if err := json.Compact(&b, e.Terms); err != nil {
+				return nil, &EntryError{Entry: i + 1, Field: "terms", Err: err}
+			}
+			e.Terms = b.Bytes()
+		}
+	}
+	return f, nil
+}
+
+// Canonical returns the RFC 8785 form of the JSON value raw.
+func Canonical(raw json.RawMessage) (json.RawMessage, error) {
+	return jcs.Transform(raw)
+}
+
 // EntryError reports a value of an entry that is not in the form the
 // format requires.
 type EntryError struct {
