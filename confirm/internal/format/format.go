@@ -150,6 +150,14 @@ func Parse(data []byte) (*File, error) {
 // form (the caller falls back to [Canonical] when their digest differs);
 // change values, which are small, are put in RFC 8785 form.
 func Read(data []byte) (*File, error) {
+	if f, ok := readFast(data); ok {
+		return f, nil
+	}
+	return readJSON(data)
+}
+
+// readJSON is Read by encoding/json.
+func readJSON(data []byte) (*File, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.DisallowUnknownFields()
 	f := new(File)

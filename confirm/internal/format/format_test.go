@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"github.com/gowebpki/jcs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -169,4 +172,98 @@ func FuzzEntryHash(f *testing.F) {
 			t.Fatal("nil template")
 		}
 	})
+}
+
+// FuzzReadFast checks that Read's one-pass reader gives what encoding/json
+// gives wherever it takes a file, and that Read takes every file Parse
+// takes, as Parse reads it once the terms are compacted.
+func FuzzReadFast(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "vectors", "*.txtar"))
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, af := range ar.Files {
+			if af.Name == "contract.json" {
+				f.Add(af.Data)
+			}
+		}
+	}
+	f.Add([]byte(`{"tradepact_contract":1,"id":"x\u00e9\n","entries":[{"type":"revision","revision":1,"time":"t","agreement_digest":"","document_digest":"","template":{"name":"a","version":"1","digest":"d"},"terms":{"b":[1,"]"],"a":null},"changes":[{"path":"a","old":1,"new":"x"}]}]}`))
+	f.Add([]byte(`{"tradepact_contract":1,"id":"x","entries":[{"type":"revision","Type":"x","prev":null,"revision":1.0}]}`))
+	f.Fuzz(checkRead)
+}
+
+// checkRead checks the properties of FuzzReadFast on data.
+func checkRead(t *testing.T, data []byte) {
+	fast, ok := readFast(data)
+	slow, err := readJSON(data)
+	if ok && err != nil {
+		t.Fatalf("readFast took a file encoding/json refuses: %v", err)
+	}
+	if ok && !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("readFast and encoding/json differ:\n%+v\n%+v", fast, slow)
+	}
+	p, err := Parse(data)
+	if err != nil {
+		return
+	}
+	got, err := Read(data)
+	if err != nil {
+		t.Fatalf("Read refuses a file Parse takes: %v", err)
+	}
+	for i, e := range p.Entries {
+		g := *got.Entries[i]
+		g.Terms = e.Terms // Parse gives their RFC 8785 form
+		if !reflect.DeepEqual(&g, e) {
+			t.Fatalf("entry %d: Read and Parse differ:\n%+v\n%+v", i, &g, e)
+		}
+	}
+}
+
+// TestReadFastMutations runs checkRead on the vectors' contract files
+// changed in many small ways (a byte replaced by one of JSON's
+// punctuation, escapes and spellings, deleted or repeated), so that
+// the property holds in every run, not only under -fuzz.
+func TestReadFastMutations(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "vectors", "*.txtar"))
+	var seeds [][]byte
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, af := range ar.Files {
+			if af.Name == "contract.json" {
+				seeds = append(seeds, af.Data)
+			}
+		}
+	}
+	if len(seeds) == 0 {
+		t.Fatal("no contract files in the vectors")
+	}
+	pieces := []string{"", " ", "\"", "\\", "\\u00e9", "\\ud800", "\\n", "{", "}", "[", "]", ",", ":", "null", "1.0", "-0", "01", "1e2",
+		"\xff", "\x01", "\"Type\"", "\"type\"", "\"prev\":null,", "\"terms\":{},", "\"changes\":null,", "\"template\":null,"}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for range n {
+		data := bytes.Clone(seeds[rnd.IntN(len(seeds))])
+		for range 1 + rnd.IntN(3) {
+			i := rnd.IntN(len(data))
+			j := min(len(data), i+rnd.IntN(3))
+			switch rnd.IntN(3) {
+			case 0: // replace
+				data = slices.Concat(data[:i], []byte(pieces[rnd.IntN(len(pieces))]), data[j:])
+			case 1: // repeat
+				data = slices.Concat(data[:j], data[i:j], data[j:])
+			case 2: // delete
+				data = slices.Concat(data[:i], data[j:])
+			}
+		}
+		checkRead(t, data)
+	}
 }

@@ -1,0 +1,391 @@
+package format
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/gowebpki/jcs"
+)
+
+// readFast decodes data as [Read] does, for a file laid out as [Marshal]
+// writes it, in one pass over the bytes instead of encoding/json's two
+// (its scanner, then its reflection-driven decoder, were a third of a
+// status read). It reports false, and Read then decodes with
+// encoding/json, for anything else: a null, a duplicate or unknown key,
+// a surrogate escape, invalid UTF-8, a number that is not a plain integer,
+// data after the file, or values that do not compact. So wherever it
+// reports true its result is the one encoding/json gives
+// (FuzzReadFast checks this).
+func readFast(data []byte) (*File, bool) {
+	r := &reader{b: data}
+	f := new(File)
+	var seen uint32
+	ok := r.object(func(k string) bool {
+		switch k {
+		case "tradepact_contract":
+			return r.once(&seen, 0) && r.int(&f.Version)
+		case "id":
+			return r.once(&seen, 1) && r.str(&f.ID)
+		case "entries":
+			if !r.once(&seen, 2) || !r.byte('[') {
+				return false
+			}
+			f.Entries = []*Entry{}
+			if r.byte(']') {
+				return true
+			}
+			for {
+				e, ok := r.entry()
+				if !ok {
+					return false
+				}
+				f.Entries = append(f.Entries, e)
+				if r.byte(',') {
+					continue
+				}
+				return r.byte(']')
+			}
+		}
+		return false
+	})
+	if !ok {
+		return nil, false
+	}
+	r.ws()
+	if r.i != len(r.b) {
+		return nil, false
+	}
+	for _, e := range f.Entries {
+		for j := range e.Changes {
+			for _, v := range []*json.RawMessage{&e.Changes[j].Old, &e.Changes[j].New} {
+				if len(*v) == 0 {
+					continue
+				}
+				canon, err := jcs.Transform(*v)
+				if err != nil {
+					return nil, false
+				}
+				*v = canon
+			}
+		}
+		if len(e.Terms) > 0 {
+			var b bytes.Buffer
+			b.Grow(len(e.Terms))
+			if err := json.Compact(&b, e.Terms); err != nil {
+				return nil, false
+			}
+			e.Terms = b.Bytes()
+		}
+	}
+	return f, true
+}
+
+func (r *reader) entry() (*Entry, bool) {
+	e := new(Entry)
+	var seen uint32
+	ok := r.object(func(k string) bool {
+		switch k {
+		case "type":
+			return r.once(&seen, 0) && r.str(&e.Type)
+		case "prev":
+			return r.once(&seen, 1) && r.str(&e.Prev)
+		case "revision":
+			return r.once(&seen, 2) && r.int(&e.Revision)
+		case "time":
+			return r.once(&seen, 3) && r.str(&e.Time)
+		case "author":
+			return r.once(&seen, 4) && r.str(&e.Author)
+		case "terms":
+			return r.once(&seen, 5) && r.raw(&e.Terms)
+		case "document":
+			return r.once(&seen, 6) && r.str(&e.Document)
+		case "changes":
+			if !r.once(&seen, 7) || !r.byte('[') {
+				return false
+			}
+			e.Changes = []Change{}
+			if r.byte(']') {
+				return true
+			}
+			for {
+				var c Change
+				var cseen uint32
+				ok := r.object(func(k string) bool {
+					switch k {
+					case "path":
+						return r.once(&cseen, 0) && r.str(&c.Path)
+					case "old":
+						return r.once(&cseen, 1) && r.raw(&c.Old)
+					case "new":
+						return r.once(&cseen, 2) && r.raw(&c.New)
+					}
+					return false
+				})
+				if !ok {
+					return false
+				}
+				e.Changes = append(e.Changes, c)
+				if r.byte(',') {
+					continue
+				}
+				return r.byte(']')
+			}
+		case "agreement_digest":
+			return r.once(&seen, 8) && r.str(&e.AgreementDigest)
+		case "document_digest":
+			return r.once(&seen, 9) && r.str(&e.DocumentDigest)
+		case "template":
+			if !r.once(&seen, 10) {
+				return false
+			}
+			t := new(Template)
+			var tseen uint32
+			e.Template = t
+			return r.object(func(k string) bool {
+				switch k {
+				case "name":
+					return r.once(&tseen, 0) && r.str(&t.Name)
+				case "version":
+					return r.once(&tseen, 1) && r.str(&t.Version)
+				case "digest":
+					return r.once(&tseen, 2) && r.str(&t.Digest)
+				}
+				return false
+			})
+		case "role":
+			return r.once(&seen, 11) && r.str(&e.Role)
+		case "account":
+			return r.once(&seen, 12) && r.str(&e.Account)
+		case "key":
+			return r.once(&seen, 13) && r.str(&e.Key)
+		case "signature":
+			return r.once(&seen, 14) && r.str(&e.Signature)
+		}
+		return false
+	})
+	return e, ok
+}
+
+// reader is the state of readFast: the data and the offset reached.
+type reader struct {
+	b []byte
+	i int
+}
+
+// once records that the key numbered bit was seen, and reports false for a
+// second time.
+func (r *reader) once(seen *uint32, bit uint) bool {
+	if *seen&(1<<bit) != 0 {
+		return false
+	}
+	*seen |= 1 << bit
+	return true
+}
+
+func (r *reader) ws() {
+	for r.i < len(r.b) {
+		switch r.b[r.i] {
+		case ' ', '\t', '\n', '\r':
+			r.i++
+		default:
+			return
+		}
+	}
+}
+
+// byte skips white space and then c, if c is next.
+func (r *reader) byte(c byte) bool {
+	r.ws()
+	if r.i < len(r.b) && r.b[r.i] == c {
+		r.i++
+		return true
+	}
+	return false
+}
+
+// object reads an object, calling member for each key with the reader at
+// its value.
+func (r *reader) object(member func(key string) bool) bool {
+	if !r.byte('{') {
+		return false
+	}
+	if r.byte('}') {
+		return true
+	}
+	for {
+		var k string
+		if !r.str(&k) || !r.byte(':') || !member(k) {
+			return false
+		}
+		if r.byte(',') {
+			continue
+		}
+		return r.byte('}')
+	}
+}
+
+// str reads a string into *s.
+func (r *reader) str(s *string) bool {
+	if !r.byte('"') {
+		return false
+	}
+	start := r.i
+	for r.i < len(r.b) {
+		c := r.b[r.i]
+		if c == '"' {
+			v := r.b[start:r.i]
+			r.i++
+			if !utf8.Valid(v) {
+				return false
+			}
+			*s = string(v)
+			return true
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+		r.i++
+	}
+	buf := make([]byte, 0, r.i-start+64)
+	buf = append(buf, r.b[start:r.i]...)
+	for r.i < len(r.b) {
+		c := r.b[r.i]
+		switch {
+		case c == '"':
+			r.i++
+			if !utf8.Valid(buf) {
+				return false
+			}
+			*s = string(buf)
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if r.i+1 >= len(r.b) {
+				return false
+			}
+			esc := r.b[r.i+1]
+			r.i += 2
+			switch esc {
+			case '"', '\\', '/':
+				buf = append(buf, esc)
+			case 'b':
+				buf = append(buf, '\b')
+			case 'f':
+				buf = append(buf, '\f')
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case 'u':
+				if r.i+4 > len(r.b) {
+					return false
+				}
+				var v rune
+				for _, h := range r.b[r.i : r.i+4] {
+					switch {
+					case '0' <= h && h <= '9':
+						v = v<<4 | rune(h-'0')
+					case 'a' <= h && h <= 'f':
+						v = v<<4 | rune(h-'a'+10)
+					case 'A' <= h && h <= 'F':
+						v = v<<4 | rune(h-'A'+10)
+					default:
+						return false
+					}
+				}
+				if 0xd800 <= v && v < 0xe000 {
+					return false // surrogates: encoding/json's rules
+				}
+				buf = utf8.AppendRune(buf, v)
+				r.i += 4
+			default:
+				return false
+			}
+		default:
+			j := r.i
+			for j < len(r.b) && r.b[j] != '"' && r.b[j] != '\\' && r.b[j] >= 0x20 {
+				j++
+			}
+			buf = append(buf, r.b[r.i:j]...)
+			r.i = j
+		}
+	}
+	return false
+}
+
+// int reads an integer written without fraction or exponent into *n.
+func (r *reader) int(n *int) bool {
+	r.ws()
+	start := r.i
+	if r.i < len(r.b) && r.b[r.i] == '-' {
+		r.i++
+	}
+	d := r.i
+	for r.i < len(r.b) && '0' <= r.b[r.i] && r.b[r.i] <= '9' {
+		r.i++
+	}
+	if r.i == d || r.b[d] == '0' && r.i-d > 1 {
+		return false
+	}
+	if r.i < len(r.b) {
+		switch r.b[r.i] {
+		case '.', 'e', 'E':
+			return false
+		}
+	}
+	v, err := strconv.Atoi(string(r.b[start:r.i]))
+	*n = v
+	return err == nil
+}
+
+// raw reads one JSON value into *v as it stands, matching brackets and
+// skipping strings; readFast validates it when it compacts it.
+func (r *reader) raw(v *json.RawMessage) bool {
+	r.ws()
+	start, depth := r.i, 0
+loop:
+	for r.i < len(r.b) {
+		c := r.b[r.i]
+		switch c {
+		case '"':
+			for r.i++; r.i < len(r.b) && r.b[r.i] != '"'; r.i++ {
+				if r.b[r.i] == '\\' {
+					r.i++
+				}
+			}
+			if r.i >= len(r.b) {
+				return false
+			}
+			r.i++
+		case '{', '[':
+			depth++
+			r.i++
+		case '}', ']':
+			if depth == 0 {
+				break loop
+			}
+			depth--
+			r.i++
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				break loop
+			}
+			r.i++
+		default:
+			r.i++
+		}
+		if depth == 0 && (c == '"' || c == '}' || c == ']') {
+			break // a whole string, object or array
+		}
+	}
+	if depth != 0 || r.i == start {
+		return false
+	}
+	*v = r.b[start:r.i:r.i]
+	return true
+}
