@@ -119,8 +119,15 @@ func statusRevision(e *format.Entry, id string, author Role, tid TemplateID, ad,
 			Account string `json:"account"`
 		} `json:"buyer"`
 	}
-	if err := json.Unmarshal(terms, &p); err != nil {
-		return nil, bad("terms", "%v", err)
+	id0, ok1 := format.StringAt(terms, "id")
+	seller, ok2 := format.StringAt(terms, "seller", "account")
+	buyer, ok3 := format.StringAt(terms, "buyer", "account")
+	if ok1 && ok2 && ok3 {
+		p.ID, p.Seller.Account, p.Buyer.Account = id0, seller, buyer
+	} else {
+		if err := json.Unmarshal(terms, &p); err != nil {
+			return nil, bad("terms", "%v", err)
+		}
 	}
 	if p.ID != id {
 		return nil, bad("terms.id", "%q, the contract's is %q", p.ID, id)

@@ -486,8 +486,13 @@ func appendString(b []byte, s string) []byte {
 	// the quote and the backslash, and valid UTF-8) are copied at once;
 	// the contract text is most of an entry.
 	start := 0
+	valid := utf8.ValidString(s) // then bytes from 0x80 up stand as they are
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= utf8.RuneSelf && valid {
+			i++
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r != utf8.RuneError || size != 1 {

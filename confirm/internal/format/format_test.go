@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"github.com/gowebpki/jcs"
 	"math/rand/v2"
@@ -265,5 +266,52 @@ func TestReadFastMutations(t *testing.T) {
 			}
 		}
 		checkRead(t, data)
+	}
+}
+
+// TestStringAt checks StringAt against encoding/json: where StringAt is
+// sure, it gives what encoding/json decodes into a string field.
+func TestStringAt(t *testing.T) {
+	for _, raw := range []string{
+		`{"id":"a","seller":{"account":"s","name":"n"},"buyer":{"account":"b\u00e9\n"}}`,
+		`{"seller":{"name":"n"}}`,
+		`{}`,
+		`{"id":1}`,
+		`{"id":null}`,
+		`{"seller":null}`,
+		`{"seller":"x"}`,
+		`{"seller":{"account":["x"]}}`,
+		`{"ID":"a","id":"b"}`,
+		`{"id":"b","Id":"a"}`,
+		`{"id":"a","id":"b"}`,
+		`{"seller":{"account":"a"},"seller":{"account":"b"}}`,
+		`{"seller":{"Account":"a"}}`,
+		`{"x":{"id":"no"},"y":["]","}"],"id":"yes"}`,
+		`{"id":"\ud83d\ude00"}`,
+		`{"id":"\u0000"}`,
+	} {
+		var id struct {
+			ID string `json:"id"`
+		}
+		var seller struct {
+			Seller struct {
+				Account string `json:"account"`
+			} `json:"seller"`
+		}
+		ierr := json.Unmarshal([]byte(raw), &id)
+		serr := json.Unmarshal([]byte(raw), &seller)
+		for _, tc := range []struct {
+			path []string
+			want string
+			err  error
+		}{{[]string{"id"}, id.ID, ierr}, {[]string{"seller", "account"}, seller.Seller.Account, serr}} {
+			got, ok := StringAt([]byte(raw), tc.path...)
+			if ok && (tc.err != nil || got != tc.want) {
+				t.Errorf("%s %v: StringAt %q, encoding/json %q (%v)", raw, tc.path, got, tc.want, tc.err)
+			}
+		}
+	}
+	if s, ok := StringAt([]byte(`{"x":{"id":"no"},"y":["]","}"],"id":"yes"}`), "id"); !ok || s != "yes" {
+		t.Errorf("StringAt = %q, %v", s, ok)
 	}
 }

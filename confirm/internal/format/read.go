@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gowebpki/jcs"
@@ -388,4 +389,41 @@ loop:
 	}
 	*v = r.b[start:r.i:r.i]
 	return true
+}
+
+// StringAt returns the string that encoding/json decodes from the JSON
+// object raw at path, a key in each nested object ("" when a key is
+// absent), in one pass without reflection. It reports false when it cannot
+// be sure of that (a value that is not a string or an object where the
+// path needs one, a key repeated or spelled in another case, an escape
+// it leaves to encoding/json); the caller then decodes with encoding/json.
+// raw must be valid JSON, as Read's terms are.
+func StringAt(raw []byte, path ...string) (string, bool) {
+	r := &reader{b: raw}
+	return r.stringAt(path)
+}
+
+func (r *reader) stringAt(path []string) (string, bool) {
+	var out string
+	found := false
+	ok := r.object(func(k string) bool {
+		if k != path[0] {
+			if strings.EqualFold(k, path[0]) {
+				return false
+			}
+			var skip json.RawMessage
+			return r.raw(&skip)
+		}
+		if found {
+			return false
+		}
+		found = true
+		if len(path) == 1 {
+			return r.str(&out)
+		}
+		s, ok := r.stringAt(path[1:])
+		out = s
+		return ok
+	})
+	return out, ok
 }
