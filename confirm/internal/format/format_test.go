@@ -315,3 +315,43 @@ func TestStringAt(t *testing.T) {
 		t.Errorf("StringAt = %q, %v", s, ok)
 	}
 }
+
+// TestCompact checks the reader's compact against json.Compact: where it
+// takes a value, it gives the same bytes, and it takes every value that
+// json.Compact takes short of the nesting limit.
+func TestCompact(t *testing.T) {
+	vals := []string{
+		`{"a": [1, -0.5e+10, 0, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9\ud800"], "b" : {}, "c":[ ]}`,
+		`"\xff raw bytes \u2028"`, `0`, `-0`, `1E5`, `1.0`, `{"k":{"k":{"k":[[[]]]}}}`,
+		`01`, `1.`, `.5`, `-`, `1e`, `+1`, `tru`, `nul`, `"\x01"`, `"\u12"`, `"\q"`, `{"a" 1}`, `{"a":1,}`, `[1,]`, `{1:2}`, `"abc`, `[`, `{`, ``,
+		strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{" ", "\"", "\\", "{", "}", "[", "]", ",", ":", "e", ".", "-", "0", "u", "\x00", "\xe9"}
+	for range 3000 {
+		v := []byte(vals[rnd.IntN(7)])
+		for range 1 + rnd.IntN(2) {
+			i := rnd.IntN(len(v) + 1)
+			v = slices.Concat(v[:i], []byte(pieces[rnd.IntN(len(pieces))]), v[i:])
+		}
+		vals = append(vals, string(v))
+	}
+	for _, v := range vals {
+		var want bytes.Buffer
+		werr := json.Compact(&want, []byte(v))
+		r := &reader{b: []byte(v)}
+		got, ok := r.compact(nil, 0)
+		if ok {
+			r.ws()
+			ok = r.i == len(r.b)
+		}
+		switch {
+		case ok && werr != nil:
+			t.Errorf("%q: compact takes it, json.Compact: %v", v, werr)
+		case ok && !bytes.Equal(got, want.Bytes()):
+			t.Errorf("%q: compact %q, json.Compact %q", v, got, want.Bytes())
+		case !ok && werr == nil && !strings.HasPrefix(v, strings.Repeat("[", 100)):
+			t.Errorf("%q: compact refuses it, json.Compact takes it", v)
+		}
+	}
+}

@@ -71,14 +71,6 @@ func readFast(data []byte) (*File, bool) {
 				*v = canon
 			}
 		}
-		if len(e.Terms) > 0 {
-			var b bytes.Buffer
-			b.Grow(len(e.Terms))
-			if err := json.Compact(&b, e.Terms); err != nil {
-				return nil, false
-			}
-			e.Terms = b.Bytes()
-		}
 	}
 	return f, true
 }
@@ -99,7 +91,12 @@ func (r *reader) entry() (*Entry, bool) {
 		case "author":
 			return r.once(&seen, 4) && r.str(&e.Author)
 		case "terms":
-			return r.once(&seen, 5) && r.raw(&e.Terms)
+			if !r.once(&seen, 5) {
+				return false
+			}
+			t, ok := r.compact(make([]byte, 0, 4096), 0)
+			e.Terms = t
+			return ok
 		case "document":
 			return r.once(&seen, 6) && r.str(&e.Document)
 		case "changes":
@@ -249,7 +246,14 @@ func (r *reader) str(s *string) bool {
 		}
 		r.i++
 	}
-	buf := make([]byte, 0, r.i-start+64)
+	end := r.i // the closing quote, for the buffer's size
+	for end < len(r.b) && r.b[end] != '"' {
+		if r.b[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	buf := make([]byte, 0, min(end, len(r.b))-start)
 	buf = append(buf, r.b[start:r.i]...)
 	for r.i < len(r.b) {
 		c := r.b[r.i]
@@ -426,4 +430,138 @@ func (r *reader) stringAt(path []string) (string, bool) {
 		return ok
 	})
 	return out, ok
+}
+
+// maxDepth is encoding/json's limit on nesting.
+const maxDepth = 10000
+
+// compact appends the JSON value at the reader to dst without the white
+// space outside strings, checking it as encoding/json's scanner does, so
+// that it gives what [json.Compact] gives (TestCompact): strings are
+// copied as written, escapes checked but not decoded.
+func (r *reader) compact(dst []byte, depth int) ([]byte, bool) {
+	r.ws()
+	if r.i >= len(r.b) {
+		return dst, false
+	}
+	var ok bool
+	switch c := r.b[r.i]; {
+	case c == '{' || c == '[':
+		if depth >= maxDepth {
+			return dst, false
+		}
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		r.i++
+		dst = append(dst, c)
+		if r.byte(end) {
+			return append(dst, end), true
+		}
+		for {
+			if c == '{' {
+				r.ws()
+				if dst, ok = r.rawString(dst); !ok || !r.byte(':') {
+					return dst, false
+				}
+				dst = append(dst, ':')
+			}
+			if dst, ok = r.compact(dst, depth+1); !ok {
+				return dst, false
+			}
+			if r.byte(',') {
+				dst = append(dst, ',')
+				continue
+			}
+			if r.byte(end) {
+				return append(dst, end), true
+			}
+			return dst, false
+		}
+	case c == '"':
+		return r.rawString(dst)
+	case c == '-' || '0' <= c && c <= '9':
+		start := r.i
+		if c == '-' {
+			r.i++
+		}
+		switch {
+		case r.i < len(r.b) && r.b[r.i] == '0':
+			r.i++
+		case r.digits() == 0:
+			return dst, false
+		}
+		if r.i < len(r.b) && r.b[r.i] == '.' {
+			r.i++
+			if r.digits() == 0 {
+				return dst, false
+			}
+		}
+		if r.i < len(r.b) && (r.b[r.i] == 'e' || r.b[r.i] == 'E') {
+			r.i++
+			if r.i < len(r.b) && (r.b[r.i] == '+' || r.b[r.i] == '-') {
+				r.i++
+			}
+			if r.digits() == 0 {
+				return dst, false
+			}
+		}
+		return append(dst, r.b[start:r.i]...), true
+	}
+	for _, lit := range []string{"true", "false", "null"} {
+		if bytes.HasPrefix(r.b[r.i:], []byte(lit)) {
+			r.i += len(lit)
+			return append(dst, lit...), true
+		}
+	}
+	return dst, false
+}
+
+// digits skips decimal digits and returns how many.
+func (r *reader) digits() int {
+	start := r.i
+	for r.i < len(r.b) && '0' <= r.b[r.i] && r.b[r.i] <= '9' {
+		r.i++
+	}
+	return r.i - start
+}
+
+// rawString appends the string at the reader to dst as written, checking
+// its escapes and that it has no control characters.
+func (r *reader) rawString(dst []byte) ([]byte, bool) {
+	if r.i >= len(r.b) || r.b[r.i] != '"' {
+		return dst, false
+	}
+	start := r.i
+	for r.i++; r.i < len(r.b); r.i++ {
+		switch c := r.b[r.i]; {
+		case c == '"':
+			r.i++
+			return append(dst, r.b[start:r.i]...), true
+		case c < 0x20:
+			return dst, false
+		case c == '\\':
+			if r.i+1 >= len(r.b) {
+				return dst, false
+			}
+			r.i++
+			switch r.b[r.i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if r.i+4 >= len(r.b) {
+					return dst, false
+				}
+				for _, h := range r.b[r.i+1 : r.i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return dst, false
+					}
+				}
+				r.i += 4
+			default:
+				return dst, false
+			}
+		}
+	}
+	return dst, false
 }
