@@ -82,19 +82,27 @@ type Confirmation struct {
 //	time: 2026-11-22T10:04:05+08:00
 //	key: ed25519:…
 func (c *Confirmation) Message() []byte {
-	var b strings.Builder
-	b.WriteString(MessageHeader + "\n")
-	fmt.Fprintf(&b, "contract: %s\n", jsonString(c.Contract))
-	fmt.Fprintf(&b, "revision: %s\n", strconv.Itoa(c.Revision))
-	fmt.Fprintf(&b, "role: %s\n", c.Role)
-	fmt.Fprintf(&b, "account: %s\n", jsonString(c.Account))
-	fmt.Fprintf(&b, "agreement: %s\n", c.Agreement)
-	fmt.Fprintf(&b, "document: %s\n", c.Document)
-	fmt.Fprintf(&b, "template: %s %s %s\n", jsonString(c.Template.Name), jsonString(c.Template.Version), c.Template.Digest)
-	fmt.Fprintf(&b, "history: %s\n", c.History)
-	fmt.Fprintf(&b, "time: %s\n", c.Time)
-	fmt.Fprintf(&b, "key: %s\n", c.Key)
-	return []byte(b.String())
+	// Written piece by piece, not with fmt: this is built for every
+	// signature a status read checks.
+	b := make([]byte, 0, 512)
+	line := func(parts ...string) {
+		for _, p := range parts {
+			b = append(b, p...)
+		}
+		b = append(b, '\n')
+	}
+	line(MessageHeader)
+	line("contract: ", jsonString(c.Contract))
+	line("revision: ", strconv.Itoa(c.Revision))
+	line("role: ", string(c.Role))
+	line("account: ", jsonString(c.Account))
+	line("agreement: ", c.Agreement.String())
+	line("document: ", c.Document.String())
+	line("template: ", jsonString(c.Template.Name), " ", jsonString(c.Template.Version), " ", c.Template.Digest.String())
+	line("history: ", c.History.String())
+	line("time: ", c.Time)
+	line("key: ", string(c.Key))
+	return b
 }
 
 // jsonString returns s as an RFC 8785 JSON string.

@@ -2,6 +2,7 @@ package confirm
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/tradepact/tradepact/confirm/internal/format"
@@ -63,10 +64,18 @@ type StatusConfirmation struct {
 // full when it comes in (an upload, before storing it) and read the
 // stored copy with ReadStatus; the errors are those of Verify.
 func ReadStatus(data []byte, opts ...Option) (*Status, error) {
-	c, err := Parse(data)
-	if err != nil {
-		return nil, err
+	f, err := format.Read(data)
+	var ee *format.EntryError
+	if errors.As(err, &ee) {
+		return nil, &MalformedError{Entry: ee.Entry, Field: ee.Field, Err: ee.Err}
 	}
+	if err != nil {
+		return nil, &MalformedError{Err: err}
+	}
+	if f.Version != format.Version && f.Version != format.VersionP256 {
+		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d and %d", f.Version, format.Version, format.VersionP256)}
+	}
+	c := &Contract{f: f}
 	cfg := newConfig(opts)
 	cfg.statusOnly = true
 	res, err := c.verify(cfg)
@@ -110,14 +119,31 @@ func statusRevision(e *format.Entry, id string, author Role, tid TemplateID, ad,
 			Account string `json:"account"`
 		} `json:"buyer"`
 	}
-	if err := json.Unmarshal(terms, &p); err != nil {
-		return nil, bad("terms", "%v", err)
+	id0, ok1 := format.StringAt(terms, "id")
+	seller, ok2 := format.StringAt(terms, "seller", "account")
+	buyer, ok3 := format.StringAt(terms, "buyer", "account")
+	if ok1 && ok2 && ok3 {
+		p.ID, p.Seller.Account, p.Buyer.Account = id0, seller, buyer
+	} else {
+		if err := json.Unmarshal(terms, &p); err != nil {
+			return nil, bad("terms", "%v", err)
+		}
 	}
 	if p.ID != id {
 		return nil, bad("terms.id", "%q, the contract's is %q", p.ID, id)
 	}
 	if got := digestOf(terms); got != ad {
-		return nil, &DigestMismatchError{Revision: number, What: "terms", Recorded: ad, Computed: got}
+		// format.Read compacted the terms; a file written otherwise than
+		// by Marshal may need their RFC 8785 form, as Parse gives it.
+		canon, err := format.Canonical(terms)
+		if err != nil {
+			return nil, bad("terms", "%v", err)
+		}
+		if got := digestOf(canon); got != ad {
+			return nil, &DigestMismatchError{Revision: number, What: "terms", Recorded: ad, Computed: got}
+		}
+		terms = canon
+		e.Terms = canon // the entry hash covers the canonical form
 	}
 	text := []byte(document)
 	if got := digestOf(text); got != dd {

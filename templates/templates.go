@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -23,7 +24,27 @@ var embedded embed.FS
 // safe for concurrent use.
 type Set struct {
 	id      Identity
-	byLocal map[agreement.Locale]*template.Template
+	byLocal map[agreement.Locale]*localeTemplate
+}
+
+// localeTemplate is one locale's parsed template. The built-in set parses
+// a locale on its first use, not when the program starts: parsing every
+// locale's templates was a quarter of a whole `tradepact render` process
+// and was paid by commands that render nothing. A set from [Load] parses
+// every locale at once, so that Load reports a user's mistakes.
+type localeTemplate struct {
+	once  sync.Once
+	parse func() (*template.Template, error)
+	t     *template.Template
+	err   error
+}
+
+func (lt *localeTemplate) get() (*template.Template, error) {
+	lt.once.Do(func() {
+		lt.t, lt.err = lt.parse()
+		lt.parse = nil
+	})
+	return lt.t, lt.err
 }
 
 // catalogExt is the extension of the sentence catalogs (see catalog.go).
@@ -86,20 +107,24 @@ type manifest struct {
 	Version string `json:"version"`
 }
 
-var defaultSet = func() *Set {
+// defaultSet is made on first use, its locales parsed on theirs (see
+// localeTemplate).
+var defaultSet = sync.OnceValue(func() *Set {
 	src, err := readTree(embedded, "contract")
 	if err != nil {
 		panic(err)
 	}
-	s, err := build(src, nil, Identity{Name: DefaultName, Version: DefaultVersion})
+	s, err := buildSet(src, nil, Identity{Name: DefaultName, Version: DefaultVersion}, true)
 	if err != nil {
 		panic(err)
 	}
 	return s
-}()
+})
 
-// Default returns the built-in template set.
-func Default() *Set { return defaultSet }
+// Default returns the built-in template set. Its templates are parsed
+// when a locale is first executed; the built-in templates always parse
+// (TestDefaultParses).
+func Default() *Set { return defaultSet() }
 
 // Load returns the built-in set with the templates and sentences in fsys
 // laid over it. fsys has the built-in layout: shared/*.tmpl for the
@@ -191,6 +216,12 @@ func readTree(fsys fs.FS, root string) (map[string][]byte, error) {
 }
 
 func build(base, user map[string][]byte, id Identity) (*Set, error) {
+	return buildSet(base, user, id, false)
+}
+
+// buildSet makes the set of the sources base with user's laid over them;
+// lazy defers parsing each locale to its first use.
+func buildSet(base, user map[string][]byte, id Identity, lazy bool) (*Set, error) {
 	// The merged sources, in parse order: built-in paths (possibly replaced
 	// by the user's file of the same path), then the user's added files.
 	all := map[string][]byte{}
@@ -228,28 +259,40 @@ func build(base, user map[string][]byte, id Identity) (*Set, error) {
 	h.Write(b)
 	id.Digest = agreement.DigestOf(h.Bytes())
 
-	s := &Set{id: id, byLocal: map[agreement.Locale]*template.Template{}}
+	s := &Set{id: id, byLocal: map[agreement.Locale]*localeTemplate{}}
 	for _, l := range agreement.Locales {
-		cat, err := buildCatalog(l, base, user)
-		if err != nil {
-			return nil, err
-		}
-		t := template.New(string(l)).Option("missingkey=error").Funcs(funcMap(l, cat))
-		for _, p := range order {
-			dir, _, _ := strings.Cut(p, "/")
-			if dir != "shared" && dir != string(l) || strings.HasSuffix(p, catalogExt) {
-				continue
-			}
-			if _, err := t.New(p).Parse(string(all[p])); err != nil {
-				return nil, fmt.Errorf("templates: %v", err)
+		lt := &localeTemplate{parse: func() (*template.Template, error) { return parseLocale(l, base, user, all, order) }}
+		if !lazy {
+			if _, err := lt.get(); err != nil {
+				return nil, err
 			}
 		}
-		if t.Lookup("contract") == nil {
-			return nil, fmt.Errorf("templates: %s: no template named \"contract\"", l)
-		}
-		s.byLocal[l] = t
+		s.byLocal[l] = lt
 	}
 	return s, nil
+}
+
+// parseLocale parses locale l's template: its catalog, then the sources
+// of order under shared/ and l/.
+func parseLocale(l agreement.Locale, base, user, all map[string][]byte, order []string) (*template.Template, error) {
+	cat, err := buildCatalog(l, base, user)
+	if err != nil {
+		return nil, err
+	}
+	t := template.New(string(l)).Option("missingkey=error").Funcs(funcMap(l, cat))
+	for _, p := range order {
+		dir, _, _ := strings.Cut(p, "/")
+		if dir != "shared" && dir != string(l) || strings.HasSuffix(p, catalogExt) {
+			continue
+		}
+		if _, err := t.New(p).Parse(string(all[p])); err != nil {
+			return nil, fmt.Errorf("templates: %v", err)
+		}
+	}
+	if t.Lookup("contract") == nil {
+		return nil, fmt.Errorf("templates: %s: no template named \"contract\"", l)
+	}
+	return t, nil
 }
 
 // buildCatalog reads the built-in catalog of locale l and lays the user's
@@ -351,9 +394,13 @@ func (s *Set) Execute(w io.Writer, a *agreement.Agreement) error {
 	if s == nil || a == nil {
 		return errors.New("templates: Execute: nil template set or terms")
 	}
-	t, ok := s.byLocal[a.Locale]
+	lt, ok := s.byLocal[a.Locale]
 	if !ok {
 		return fmt.Errorf("templates: locale %q: no templates (have %s)", a.Locale, localeList())
+	}
+	t, err := lt.get()
+	if err != nil {
+		return err
 	}
 	v, err := newView(a, s.id)
 	if err != nil {

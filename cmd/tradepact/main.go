@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -120,7 +121,18 @@ func register(c *command) {
 	commands[c.name] = c
 }
 
-func main() { os.Exit(Main()) }
+func main() {
+	if os.Getenv("GOGC") == "" {
+		// A command lives for tens of milliseconds and allocates a few
+		// times its live heap (a PDF: fonts, layout, compression); with
+		// the default GOGC=100 the collector ran several times per
+		// process, ~10% of its CPU. Letting the heap grow to five times
+		// what is live before collecting costs a few MiB at most; GOGC in
+		// the environment still decides.
+		debug.SetGCPercent(400)
+	}
+	os.Exit(Main())
+}
 
 // Main runs the CLI with the process's arguments and streams and returns the
 // exit code. It is what testscript calls.

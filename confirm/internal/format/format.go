@@ -138,6 +138,64 @@ func Parse(data []byte) (*File, error) {
 	return f, nil
 }
 
+// Read decodes a contract file for a status read of a file that was
+// parsed with [Parse] and verified when it came in: it is one JSON value of
+// the file's structure, without unknown fields, null entries or data after
+// it. Unlike Parse it does not check the file's strict form (duplicate
+// object keys, keys spelled in another case, numbers written otherwise than
+// RFC 8785 writes them), which costs two thirds of Parse: what it returns
+// is what encoding/json reads, and every value that the entry hashes and
+// signatures cover is still checked by them. Terms are compacted with
+// [json.Compact], which for a file that [Marshal] wrote is their RFC 8785
+// form (the caller falls back to [Canonical] when their digest differs);
+// change values, which are small, are put in RFC 8785 form.
+func Read(data []byte) (*File, error) {
+	if f, ok := readFast(data); ok {
+		return f, nil
+	}
+	return readJSON(data)
+}
+
+// readJSON is Read by encoding/json.
+func readJSON(data []byte) (*File, error) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	f := new(File)
+	if err := d.Decode(f); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: data after the contract", ErrSyntax)
+	}
+	for i, e := range f.Entries {
+		if e == nil {
+			return nil, fmt.Errorf("%w: entries[%d] is null", ErrSyntax, i)
+		}
+		for j, c := range e.Changes {
+			if len(c.Old) > 0 {
+				e.Changes[j].Old = compact(c.Old)
+			}
+			if len(c.New) > 0 {
+				e.Changes[j].New = compact(c.New)
+			}
+		}
+		if len(e.Terms) > 0 {
+			var b bytes.Buffer
+			b.Grow(len(e.Terms))
+			if err := json.Compact(&b, e.Terms); err != nil {
+				return nil, &EntryError{Entry: i + 1, Field: "terms", Err: err}
+			}
+			e.Terms = b.Bytes()
+		}
+	}
+	return f, nil
+}
+
+// Canonical returns the RFC 8785 form of the JSON value raw.
+func Canonical(raw json.RawMessage) (json.RawMessage, error) {
+	return jcs.Transform(raw)
+}
+
 // EntryError reports a value of an entry that is not in the form the
 // format requires.
 type EntryError struct {
@@ -424,27 +482,55 @@ func canonicalEntry(e *Entry) ([]byte, bool) {
 // encoding/json makes it.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b = append(b, '\\', '"')
-		case r == '\\':
-			b = append(b, '\\', '\\')
-		case r == '\b':
-			b = append(b, '\\', 'b')
-		case r == '\f':
-			b = append(b, '\\', 'f')
-		case r == '\n':
-			b = append(b, '\\', 'n')
-		case r == '\r':
-			b = append(b, '\\', 'r')
-		case r == '\t':
-			b = append(b, '\\', 't')
-		case r < 0x20:
-			b = append(b, '\\', 'u', '0', '0', "0123456789abcdef"[r>>4], "0123456789abcdef"[r&0xf])
-		default:
-			b = utf8.AppendRune(b, r)
+	// Runs of bytes that stand as they are (printable ASCII other than
+	// the quote and the backslash, and valid UTF-8) are copied at once;
+	// the contract text is most of an entry.
+	start := 0
+	valid := utf8.ValidString(s) // then bytes from 0x80 up stand as they are
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf && valid {
+			i++
+			continue
 		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError || size != 1 {
+				i += size
+				continue
+			}
+			b = append(b, s[start:i]...)
+			b = utf8.AppendRune(b, utf8.RuneError) // as encoding/json writes a byte that is not UTF-8
+			i++
+			start = i
+			continue
+		}
+		if c >= 0x20 && c != '"' && c != '\\' {
+			i++
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"':
+			b = append(b, '\\', '"')
+		case '\\':
+			b = append(b, '\\', '\\')
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
+		}
+		i++
+		start = i
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }

@@ -2,10 +2,14 @@ package format
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"github.com/gowebpki/jcs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -169,4 +173,185 @@ func FuzzEntryHash(f *testing.F) {
 			t.Fatal("nil template")
 		}
 	})
+}
+
+// FuzzReadFast checks that Read's one-pass reader gives what encoding/json
+// gives wherever it takes a file, and that Read takes every file Parse
+// takes, as Parse reads it once the terms are compacted.
+func FuzzReadFast(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "vectors", "*.txtar"))
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, af := range ar.Files {
+			if af.Name == "contract.json" {
+				f.Add(af.Data)
+			}
+		}
+	}
+	f.Add([]byte(`{"tradepact_contract":1,"id":"x\u00e9\n","entries":[{"type":"revision","revision":1,"time":"t","agreement_digest":"","document_digest":"","template":{"name":"a","version":"1","digest":"d"},"terms":{"b":[1,"]"],"a":null},"changes":[{"path":"a","old":1,"new":"x"}]}]}`))
+	f.Add([]byte(`{"tradepact_contract":1,"id":"x","entries":[{"type":"revision","Type":"x","prev":null,"revision":1.0}]}`))
+	f.Fuzz(checkRead)
+}
+
+// checkRead checks the properties of FuzzReadFast on data.
+func checkRead(t *testing.T, data []byte) {
+	fast, ok := readFast(data)
+	slow, err := readJSON(data)
+	if ok && err != nil {
+		t.Fatalf("readFast took a file encoding/json refuses: %v", err)
+	}
+	if ok && !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("readFast and encoding/json differ:\n%+v\n%+v", fast, slow)
+	}
+	p, err := Parse(data)
+	if err != nil {
+		return
+	}
+	got, err := Read(data)
+	if err != nil {
+		t.Fatalf("Read refuses a file Parse takes: %v", err)
+	}
+	for i, e := range p.Entries {
+		g := *got.Entries[i]
+		g.Terms = e.Terms // Parse gives their RFC 8785 form
+		if !reflect.DeepEqual(&g, e) {
+			t.Fatalf("entry %d: Read and Parse differ:\n%+v\n%+v", i, &g, e)
+		}
+	}
+}
+
+// TestReadFastMutations runs checkRead on the vectors' contract files
+// changed in many small ways (a byte replaced by one of JSON's
+// punctuation, escapes and spellings, deleted or repeated), so that
+// the property holds in every run, not only under -fuzz.
+func TestReadFastMutations(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "vectors", "*.txtar"))
+	var seeds [][]byte
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, af := range ar.Files {
+			if af.Name == "contract.json" {
+				seeds = append(seeds, af.Data)
+			}
+		}
+	}
+	if len(seeds) == 0 {
+		t.Fatal("no contract files in the vectors")
+	}
+	pieces := []string{"", " ", "\"", "\\", "\\u00e9", "\\ud800", "\\n", "{", "}", "[", "]", ",", ":", "null", "1.0", "-0", "01", "1e2",
+		"\xff", "\x01", "\"Type\"", "\"type\"", "\"prev\":null,", "\"terms\":{},", "\"changes\":null,", "\"template\":null,"}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for range n {
+		data := bytes.Clone(seeds[rnd.IntN(len(seeds))])
+		for range 1 + rnd.IntN(3) {
+			i := rnd.IntN(len(data))
+			j := min(len(data), i+rnd.IntN(3))
+			switch rnd.IntN(3) {
+			case 0: // replace
+				data = slices.Concat(data[:i], []byte(pieces[rnd.IntN(len(pieces))]), data[j:])
+			case 1: // repeat
+				data = slices.Concat(data[:j], data[i:j], data[j:])
+			case 2: // delete
+				data = slices.Concat(data[:i], data[j:])
+			}
+		}
+		checkRead(t, data)
+	}
+}
+
+// TestStringAt checks StringAt against encoding/json: where StringAt is
+// sure, it gives what encoding/json decodes into a string field.
+func TestStringAt(t *testing.T) {
+	for _, raw := range []string{
+		`{"id":"a","seller":{"account":"s","name":"n"},"buyer":{"account":"b\u00e9\n"}}`,
+		`{"seller":{"name":"n"}}`,
+		`{}`,
+		`{"id":1}`,
+		`{"id":null}`,
+		`{"seller":null}`,
+		`{"seller":"x"}`,
+		`{"seller":{"account":["x"]}}`,
+		`{"ID":"a","id":"b"}`,
+		`{"id":"b","Id":"a"}`,
+		`{"id":"a","id":"b"}`,
+		`{"seller":{"account":"a"},"seller":{"account":"b"}}`,
+		`{"seller":{"Account":"a"}}`,
+		`{"x":{"id":"no"},"y":["]","}"],"id":"yes"}`,
+		`{"id":"\ud83d\ude00"}`,
+		`{"id":"\u0000"}`,
+	} {
+		var id struct {
+			ID string `json:"id"`
+		}
+		var seller struct {
+			Seller struct {
+				Account string `json:"account"`
+			} `json:"seller"`
+		}
+		ierr := json.Unmarshal([]byte(raw), &id)
+		serr := json.Unmarshal([]byte(raw), &seller)
+		for _, tc := range []struct {
+			path []string
+			want string
+			err  error
+		}{{[]string{"id"}, id.ID, ierr}, {[]string{"seller", "account"}, seller.Seller.Account, serr}} {
+			got, ok := StringAt([]byte(raw), tc.path...)
+			if ok && (tc.err != nil || got != tc.want) {
+				t.Errorf("%s %v: StringAt %q, encoding/json %q (%v)", raw, tc.path, got, tc.want, tc.err)
+			}
+		}
+	}
+	if s, ok := StringAt([]byte(`{"x":{"id":"no"},"y":["]","}"],"id":"yes"}`), "id"); !ok || s != "yes" {
+		t.Errorf("StringAt = %q, %v", s, ok)
+	}
+}
+
+// TestCompact checks the reader's compact against json.Compact: where it
+// takes a value, it gives the same bytes, and it takes every value that
+// json.Compact takes short of the nesting limit.
+func TestCompact(t *testing.T) {
+	vals := []string{
+		`{"a": [1, -0.5e+10, 0, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9\ud800"], "b" : {}, "c":[ ]}`,
+		`"\xff raw bytes \u2028"`, `0`, `-0`, `1E5`, `1.0`, `{"k":{"k":{"k":[[[]]]}}}`,
+		`01`, `1.`, `.5`, `-`, `1e`, `+1`, `tru`, `nul`, `"\x01"`, `"\u12"`, `"\q"`, `{"a" 1}`, `{"a":1,}`, `[1,]`, `{1:2}`, `"abc`, `[`, `{`, ``,
+		strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{" ", "\"", "\\", "{", "}", "[", "]", ",", ":", "e", ".", "-", "0", "u", "\x00", "\xe9"}
+	for range 3000 {
+		v := []byte(vals[rnd.IntN(7)])
+		for range 1 + rnd.IntN(2) {
+			i := rnd.IntN(len(v) + 1)
+			v = slices.Concat(v[:i], []byte(pieces[rnd.IntN(len(pieces))]), v[i:])
+		}
+		vals = append(vals, string(v))
+	}
+	for _, v := range vals {
+		var want bytes.Buffer
+		werr := json.Compact(&want, []byte(v))
+		r := &reader{b: []byte(v)}
+		got, ok := r.compact(nil, 0)
+		if ok {
+			r.ws()
+			ok = r.i == len(r.b)
+		}
+		switch {
+		case ok && werr != nil:
+			t.Errorf("%q: compact takes it, json.Compact: %v", v, werr)
+		case ok && !bytes.Equal(got, want.Bytes()):
+			t.Errorf("%q: compact %q, json.Compact %q", v, got, want.Bytes())
+		case !ok && werr == nil && !strings.HasPrefix(v, strings.Repeat("[", 100)):
+			t.Errorf("%q: compact refuses it, json.Compact takes it", v)
+		}
+	}
 }
