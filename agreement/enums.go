@@ -98,6 +98,7 @@ const (
 	EnumCancelBy       Enum = "cancel_by"
 	EnumCancelRefund   Enum = "cancel_refund"
 	EnumDisputeStep    Enum = "dispute_step"
+	EnumEvidenceKind   Enum = "evidence_kind"
 )
 
 // Enums lists every enum in a fixed order.
@@ -106,6 +107,7 @@ var Enums = []Enum{
 	EnumIfUnavailable, EnumPaymentMethod, EnumLatePayment, EnumDepositType,
 	EnumEscrowRelease, EnumDeliveryMethod, EnumExclusion, EnumRemedy,
 	EnumCancelBefore, EnumCancelBy, EnumCancelRefund, EnumDisputeStep,
+	EnumEvidenceKind,
 }
 
 // enumFields says which enum each enumerated field takes, by "Type.key" of
@@ -141,6 +143,8 @@ var enumFields = map[string]Enum{
 	"Cancellation.by":                EnumCancelBy,
 	"Cancellation.refund":            EnumCancelRefund,
 	"Dispute.steps":                  EnumDisputeStep,
+	"EvidenceFile.kind":              EnumEvidenceKind,
+	"EvidenceFile.supplied_by":       EnumParty,
 }
 
 // Values returns the enum's values in a fixed order (a new slice); nil for

@@ -115,6 +115,15 @@ var enumLabels = map[Enum][]enumValue{
 		{StepCourt, [3]string{"Court", "法院诉讼", "法院訴訟"}},
 		{StepArbitration, [3]string{"Arbitration", "仲裁", "仲裁"}},
 	},
+	EnumEvidenceKind: {
+		{EvidenceListingSnapshot, [3]string{"Listing snapshot", "交易快照", "商品頁面快照"}},
+		{EvidencePhoto, [3]string{"Photo", "照片", "照片"}},
+		{EvidenceChatExport, [3]string{"Chat export", "聊天记录", "聊天紀錄"}},
+		{EvidenceVideo, [3]string{"Video", "视频", "影片"}},
+		{EvidenceBalanceProof, [3]string{"Balance proof", "余额截图", "餘額截圖"}},
+		{EvidenceReceipt, [3]string{"Receipt", "购买凭证", "購買憑證"}},
+		{EvidenceOther, [3]string{"Other", "其他", "其他"}},
+	},
 }
 
 // fieldLabels holds the label of every field of the model, by "Type.key"
@@ -224,6 +233,13 @@ var fieldLabels = map[string][3]string{
 	"Dispute.governing_law":          {"Governing law", "适用法律", "準據法"},
 	"Dispute.venue":                  {"Venue", "管辖地", "管轄地"},
 	"Evidence.keep_days":             {"Kept for (days)", "保存期限（天）", "保存期限（日）"},
+	"Evidence.files":                 {"Files", "证据文件", "證據檔案"},
+	"EvidenceFile.kind":              {"Kind", "类型", "類型"},
+	"EvidenceFile.description":       {"Description", "说明", "說明"},
+	"EvidenceFile.name":              {"File name", "文件名", "檔名"},
+	"EvidenceFile.sha256":            {"SHA-256", "SHA-256 哈希值", "SHA-256 雜湊值"},
+	"EvidenceFile.size":              {"Size (bytes)", "大小（字节）", "大小（位元組）"},
+	"EvidenceFile.supplied_by":       {"Supplied by", "提供方", "提供方"},
 	"Clause.title":                   {"Title", "标题", "標題"},
 	"Clause.text":                    {"Text", "内容", "內容"},
 }

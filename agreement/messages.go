@@ -94,6 +94,8 @@ const (
 	RuleDueFirstPayment        = "due_first_payment"       // warning: with installments, payment.due is not the date of the first payment (Param: that date)
 	RuleFXPair                 = "fx_pair"                 // warning: fx_rate without store_currency
 	RuleTransitRiskConsumer    = "transit_risk_consumer"   // warning: a CN consumer sale putting transit loss on the buyer who did not choose the carrier
+	RuleSHA256                 = "sha256"                  // an evidence hash that is not 64 lower-case hex digits (the validator's tag)
+	RuleEvidenceDuplicate      = "evidence_duplicate"      // the same evidence file listed twice (Param: the first one's path)
 )
 
 // catalog holds the messages of this package's rules, and of the few
@@ -213,6 +215,8 @@ var catalog = map[string][3]string{
 	RuleDueFirstPayment:             {"with installments, payment.due is the date of the first payment ({param}, the deposit's or the first installment's), not %q: the contract prints the schedule's dates, so another payment.due would contradict them", "分期付款时，payment.due 应为首笔付款的日期（{param}，即定金或预付款、或第一期的付款期限），而不是 %q：合同载明的是分期表的日期，其他日期会与之矛盾", "分期付款時，payment.due 應為首筆付款之日期（{param}，即定金或預付款、或第一期之付款期限），而非 %q：契約載明者為分期表之日期，其他日期將與之矛盾"},
 	RuleFXPair:                      {"an exchange rate needs its currency pair: add store_currency (the rate is units of currency per 1 store_currency)", "汇率须注明币种：请填写 store_currency（汇率为 1 单位 store_currency 折合的 currency 金额）", "匯率須註明幣別：請填寫 store_currency（匯率為 1 單位 store_currency 折合之 currency 金額）"},
 	RuleTransitRiskConsumer:         {"in a consumer sale the seller bears the risk in transit unless the consumer chose another carrier (PRC E-Commerce Law art. 20): the contract says the seller bears it; set delivery.carrier_chosen_by: buyer if the buyer chose the carrier", "消费交易中，除消费者另行选择快递物流服务提供者外，运输中的风险由经营者承担（《电子商务法》第二十条）：合同将载明由卖方承担；如承运人由买方选择，请设 delivery.carrier_chosen_by: buyer", "消費交易中，除消費者另行選擇快遞物流服務提供者外，運送中之風險由經營者承擔（中國大陸電子商務法第20條）：契約將載明由賣方承擔；如承運人由買方選擇，請設 delivery.carrier_chosen_by: buyer"},
+	RuleSHA256:                      {"must be the file's SHA-256 hash, 64 lower-case hexadecimal digits; \"tradepact evidence add\" writes it", "必须是文件的 SHA-256 哈希值，即 64 位小写十六进制数字；可用 \"tradepact evidence add\" 写入", "必須是檔案的 SHA-256 雜湊值，即 64 位小寫十六進位數字；可用 \"tradepact evidence add\" 寫入"},
+	RuleEvidenceDuplicate:           {"the same file is already listed at {param}", "同一文件已列于 {param}", "同一檔案已列於 {param}"},
 	RuleInvalid:                     {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
 
 	// Validator tags whose translation some locale lacks.

@@ -288,6 +288,39 @@ type Dispute struct {
 // Evidence is what both parties keep, and for how long (D17).
 type Evidence struct {
 	KeepDays int `yaml:"keep_days" json:"keep_days" validate:"required,min=1,max=3650"`
+	// Files are the files the parties rely on (a listing snapshot, photos,
+	// a chat export, an unboxing video, a balance screenshot), referenced
+	// by their SHA-256 hash: the hashes are part of what both parties
+	// confirm, the files themselves are kept beside the contract (an
+	// evidence bundle, package bundle).
+	Files []EvidenceFile `yaml:"files,omitempty" json:"files,omitempty" validate:"omitempty,max=100,dive"`
+}
+
+// Kinds of evidence file.
+const (
+	EvidenceListingSnapshot = "listing_snapshot" // the listing as shown (交易快照)
+	EvidencePhoto           = "photo"
+	EvidenceChatExport      = "chat_export"
+	EvidenceVideo           = "video" // an unboxing or handover video
+	EvidenceBalanceProof    = "balance_proof"
+	EvidenceReceipt         = "receipt" // a store receipt or purchase proof
+	EvidenceOther           = "other"
+)
+
+// MaxEvidenceSize is the largest evidence file the format records: 4 GiB.
+const MaxEvidenceSize = 4 << 30
+
+// EvidenceFile is one file referenced by hash (D17).
+type EvidenceFile struct {
+	Kind        string `yaml:"kind" json:"kind" validate:"required,oneof=listing_snapshot photo chat_export video balance_proof receipt other"`
+	Description string `yaml:"description" json:"description" validate:"required,max=500"`
+	// Name is the file's name when it was added, for people; the hash,
+	// not the name, identifies the file.
+	Name string `yaml:"name,omitempty" json:"name,omitempty" validate:"max=255"`
+	// SHA256 is the file's SHA-256 hash as 64 lower-case hex digits.
+	SHA256     string `yaml:"sha256" json:"sha256" validate:"required,sha256"`
+	Size       int    `yaml:"size" json:"size" validate:"min=0,max=4294967296"`
+	SuppliedBy string `yaml:"supplied_by" json:"supplied_by" validate:"required,oneof=seller buyer"`
 }
 
 // Clause is an extra clause the parties add.

@@ -57,6 +57,7 @@ func (a *Agreement) crossRules() []*FieldError {
 	r.delivery()
 	r.refund()
 	r.law()
+	r.evidence()
 	r.advice()
 	return r.out
 }

@@ -113,6 +113,7 @@ const (
 	printASCIIPattern = `^[\x20-\x7E]*$`
 	alphanumPattern   = `^[a-zA-Z0-9]*$`
 	numericPattern    = `^[-+]?[0-9]+(?:\.[0-9]+)?$`
+	sha256Pattern     = `^[0-9a-f]{64}$`
 )
 
 // titles returns the title keywords of a field: title (English),
@@ -316,6 +317,8 @@ func ruleKeywords(tag, suffix string) obj {
 			s = append(s, kv{"pattern", alphanumPattern})
 		case "numeric":
 			s = append(s, kv{"pattern", numericPattern})
+		case "sha256":
+			s = append(s, kv{"pattern", sha256Pattern})
 		}
 	}
 	var out obj
