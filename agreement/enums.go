@@ -68,6 +68,27 @@ const (
 	StepMediation           = "mediation"
 	StepCourt               = "court"
 	StepArbitration         = "arbitration"
+
+	// items[].gift_card.reveal
+	RevealOnPayment       = "on_payment"
+	RevealOnEscrowRelease = "on_escrow_release"
+	RevealInPerson        = "in_person"
+
+	// items[].proxy.if_price_rises
+	PriceRiseSellerBears     = "seller_bears"
+	PriceRiseConsentOrCancel = "buyer_consents_or_cancels"
+
+	// payment.escrow.from
+	FromDelivery = "delivery"
+	FromShipment = "shipment"
+
+	// delivery.partial
+	PartialAllowed    = "allowed"
+	PartialNotAllowed = "not_allowed"
+
+	// force_majeure.outcome
+	FMExtend          = "extend"
+	FMCancelAndRefund = "cancel_and_refund"
 )
 
 // Enum names a set of allowed values that several fields may share, each
@@ -99,6 +120,11 @@ const (
 	EnumCancelRefund   Enum = "cancel_refund"
 	EnumDisputeStep    Enum = "dispute_step"
 	EnumEvidenceKind   Enum = "evidence_kind"
+	EnumReveal         Enum = "reveal"
+	EnumPriceRise      Enum = "price_rise"
+	EnumReleaseFrom    Enum = "release_from"
+	EnumPartial        Enum = "partial"
+	EnumFMOutcome      Enum = "force_majeure_outcome"
 )
 
 // Enums lists every enum in a fixed order.
@@ -107,7 +133,7 @@ var Enums = []Enum{
 	EnumIfUnavailable, EnumPaymentMethod, EnumLatePayment, EnumDepositType,
 	EnumEscrowRelease, EnumDeliveryMethod, EnumExclusion, EnumRemedy,
 	EnumCancelBefore, EnumCancelBy, EnumCancelRefund, EnumDisputeStep,
-	EnumEvidenceKind,
+	EnumEvidenceKind, EnumReveal, EnumPriceRise, EnumReleaseFrom, EnumPartial, EnumFMOutcome,
 }
 
 // enumFields says which enum each enumerated field takes, by "Type.key" of
@@ -145,6 +171,11 @@ var enumFields = map[string]Enum{
 	"Dispute.steps":                  EnumDisputeStep,
 	"EvidenceFile.kind":              EnumEvidenceKind,
 	"EvidenceFile.supplied_by":       EnumParty,
+	"GiftCard.reveal":                EnumReveal,
+	"Proxy.if_price_rises":           EnumPriceRise,
+	"Escrow.from":                    EnumReleaseFrom,
+	"Delivery.partial":               EnumPartial,
+	"ForceMajeure.outcome":           EnumFMOutcome,
 }
 
 // Values returns the enum's values in a fixed order (a new slice); nil for

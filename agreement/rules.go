@@ -58,6 +58,7 @@ func (a *Agreement) crossRules() []*FieldError {
 	r.refund()
 	r.law()
 	r.evidence()
+	r.deals(moneyOK)
 	r.advice()
 	return r.out
 }
