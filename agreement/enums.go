@@ -71,7 +71,7 @@ const (
 
 	// items[].gift_card.reveal
 	RevealOnPayment       = "on_payment"
-	RevealOnEscrowRelease = "on_escrow_release"
+	RevealOnEscrowPayment = "on_escrow_payment"
 	RevealInPerson        = "in_person"
 
 	// items[].proxy.if_price_rises

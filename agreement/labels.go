@@ -126,7 +126,7 @@ var enumLabels = map[Enum][]enumValue{
 	},
 	EnumReveal: {
 		{RevealOnPayment, [3]string{"When the buyer has paid", "买方付款后", "買方付款後"}},
-		{RevealOnEscrowRelease, [3]string{"When escrow releases the payment", "担保交易放款后", "履約保證撥款後"}},
+		{RevealOnEscrowPayment, [3]string{"When the payment is held in escrow", "货款进入担保交易后", "款項交付履約保證後"}},
 		{RevealInPerson, [3]string{"In person, at the handover", "当面交付时", "面交時"}},
 	},
 	EnumPriceRise: {
@@ -268,6 +268,7 @@ var fieldLabels = map[string][3]string{
 	"GiftCard.reveal":                {"Code revealed", "卡密发送时间", "序號揭露時間"},
 	"GiftCard.balance_proof":         {"Proof of balance", "余额证明", "餘額證明"},
 	"GiftCard.resale_forbidden":      {"Issuer forbids resale", "发卡方禁止转售", "發卡機構禁止轉售"},
+	"GiftCard.balance_found":         {"Balance found at delivery", "交付时实际余额", "交付時實際餘額"},
 	"Proxy.if_price_rises":           {"If the store price rises", "商店涨价时", "商店漲價時"},
 	"Proxy.shipping_per_kg":          {"International shipping per kg", "国际运费（每公斤）", "國際運費（每公斤）"},
 	"Proxy.duty_prepaid":             {"Duty paid up front", "预收关税", "預收關稅"},

@@ -103,7 +103,7 @@ const (
 	RulePartialOneItem         = "partial_one_item"        // warning: partial delivery of a single item
 	RuleDutyPrepaidSeller      = "duty_prepaid_seller"     // duty collected up front although the seller pays duty
 	RuleResaleForbidden        = "resale_forbidden"        // warning: the issuer forbids resale
-	RuleRevealNeedsEscrow      = "reveal_needs_escrow"     // a code revealed on escrow release without escrow
+	RuleRevealNeedsEscrow      = "reveal_needs_escrow"     // a code revealed once the payment is in escrow, without escrow
 	RuleRevealInPerson         = "reveal_in_person"        // a code revealed in person for a deal not handed over in person
 	RulePersonalDataMissing    = "personal_data_missing"   // warning: a business keeps the buyer's address without a personal-data term (Param: the jurisdiction)
 	RulePersonalDataShort      = "personal_data_short"     // warning: contact details kept for less time than the evidence (Param: evidence.keep_days)
@@ -240,7 +240,7 @@ var catalog = map[string][3]string{
 	RulePartialOneItem:              {"partial delivery of a single item means nothing; list the items separately or leave delivery.partial out", "只有一件商品时分批交付没有意义；请分项列出商品或删去 delivery.partial", "只有一項商品時分批交付沒有意義；請分項列出商品或刪去 delivery.partial"},
 	RuleDutyPrepaidSeller:           {"duty is collected up front only when the buyer pays duty: set duty_paid_by: buyer or remove duty_prepaid", "只有关税由买方承担时才可预收关税：请设 duty_paid_by: buyer 或删去 duty_prepaid", "只有關稅由買方負擔時才可預收關稅：請設 duty_paid_by: buyer 或刪去 duty_prepaid"},
 	RuleResaleForbidden:             {"the issuer's terms forbid resale: the issuer may void the card; the contract puts that risk on the seller", "发卡方条款禁止转售：发卡方可能作废该卡；合同将此风险归于卖方", "發卡機構條款禁止轉售：發卡機構可能作廢該卡；契約將此風險歸於賣方"},
-	RuleRevealNeedsEscrow:           {"a code revealed on escrow release needs payment.escrow", "放款后发送卡密，须设定 payment.escrow", "撥款後揭露序號，須設定 payment.escrow"},
+	RuleRevealNeedsEscrow:           {"a code revealed once the payment is held in escrow needs payment.escrow", "货款进入担保交易后发送卡密，须设定 payment.escrow", "款項交付履約保證後揭露序號，須設定 payment.escrow"},
 	RuleRevealInPerson:              {"a code revealed in person needs delivery.method in_person or pickup", "当面发送卡密，须将 delivery.method 设为 in_person 或 pickup", "面交時揭露序號，須將 delivery.method 設為 in_person 或 pickup"},
 	RulePersonalDataMissing:         {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明目的和保存期限", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間"},
 	"personal_data_missing:CN":      {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period (PIPL arts. 17, 19)", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明处理目的和保存期限（《个人信息保护法》第十七条、第十九条）", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間（中華人民共和國個人信息保護法第17條、第19條）"},

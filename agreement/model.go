@@ -143,12 +143,16 @@ type GiftCard struct {
 	Source    string `yaml:"source" json:"source" validate:"required,max=500"`
 	CardLast4 string `yaml:"card_last4,omitempty" json:"card_last4,omitempty" validate:"omitempty,len=4,alphanum"`
 	// Reveal is when the seller reveals the code or PIN.
-	Reveal string `yaml:"reveal,omitempty" json:"reveal,omitempty" validate:"omitempty,oneof=on_payment on_escrow_release in_person"`
+	Reveal string `yaml:"reveal,omitempty" json:"reveal,omitempty" validate:"omitempty,oneof=on_payment on_escrow_payment in_person"`
 	// BalanceProof is how the seller shows the balance at sale (a
 	// screenshot of the issuer's balance page, with its time).
 	BalanceProof string `yaml:"balance_proof,omitempty" json:"balance_proof,omitempty" validate:"max=500"`
 	// ResaleForbidden records that the issuer's terms forbid resale.
 	ResaleForbidden bool `yaml:"resale_forbidden,omitempty" json:"resale_forbidden,omitempty"`
+	// BalanceFound is the balance the buyer found at delivery, recorded by
+	// an amendment when it is less than Balance: the contract then prints
+	// the refund as an amount.
+	BalanceFound Amount `yaml:"balance_found,omitempty" json:"balance_found,omitempty"`
 }
 
 // Who bears a cost or a risk.

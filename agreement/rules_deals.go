@@ -58,10 +58,13 @@ func (r *rules) deals(moneyOK bool) {
 			r.err(p+".proxy.duty_prepaid", RuleDutyPrepaidSeller, "", x.DutyPrepaid.String())
 		}
 		if g := it.GiftCard; g != nil {
+			if !g.BalanceFound.IsZero() && amountLess(g.Balance, g.BalanceFound) {
+				r.err(p+".gift_card.balance_found", RuleBalanceMax, g.Balance.String(), g.BalanceFound.String())
+			}
 			if g.ResaleForbidden {
 				r.warn(p+".gift_card.resale_forbidden", RuleResaleForbidden, "", "true")
 			}
-			if g.Reveal == RevealOnEscrowRelease && a.Payment.Escrow == nil {
+			if g.Reveal == RevealOnEscrowPayment && a.Payment.Escrow == nil {
 				r.err(p+".gift_card.reveal", RuleRevealNeedsEscrow, "", g.Reveal)
 			}
 			if g.Reveal == RevealInPerson && !(del.Method == DeliveryInPerson || del.Method == DeliveryPickup) {
@@ -101,6 +104,9 @@ func (r *rules) dealAmounts() {
 		check("damages.estimated_loss", d.EstimatedLoss)
 	}
 	for i, it := range a.Items {
+		if g := it.GiftCard; g != nil {
+			check(fmt.Sprintf("items[%d].gift_card.balance_found", i), g.BalanceFound)
+		}
 		if x := it.Proxy; x != nil {
 			check(fmt.Sprintf("items[%d].proxy.shipping_per_kg", i), x.ShippingPerKg)
 			check(fmt.Sprintf("items[%d].proxy.duty_prepaid", i), x.DutyPrepaid)
