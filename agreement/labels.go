@@ -261,6 +261,7 @@ var fieldLabels = map[string][3]string{
 	"EvidenceFile.sha256":            {"SHA-256", "SHA-256 哈希值", "SHA-256 雜湊值"},
 	"EvidenceFile.size":              {"Size (bytes)", "大小（字节）", "大小（位元組）"},
 	"EvidenceFile.supplied_by":       {"Supplied by", "提供方", "提供方"},
+	"Party.contact_commitment":       {"Contact details (committed)", "联系方式承诺值", "聯絡方式承諾值"},
 	"Agreement.offer_expires":        {"Offer lapses at", "要约失效时间", "要約失效時間"},
 	"Agreement.damages":              {"Liquidated damages", "违约金", "違約金"},
 	"Agreement.force_majeure":        {"Force majeure", "不可抗力", "不可抗力"},

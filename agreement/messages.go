@@ -107,6 +107,7 @@ const (
 	RuleRevealInPerson         = "reveal_in_person"        // a code revealed in person for a deal not handed over in person
 	RulePersonalDataMissing    = "personal_data_missing"   // warning: a business keeps the buyer's address without a personal-data term (Param: the jurisdiction)
 	RulePersonalDataShort      = "personal_data_short"     // warning: contact details kept for less time than the evidence (Param: evidence.keep_days)
+	RuleCommitment             = "commitment"              // a contact_commitment that is not sha256: and 64 lower-case hex digits
 	RuleDamagesEmpty           = "damages_empty"           // damages without a daily amount
 	RuleDamagesOverCap         = "damages_over_cap"        // a daily amount over the cap (Param: the cap)
 	RuleDamagesOverTotal       = "damages_over_total"      // warning: a cap over the total price (Param: the total)
@@ -247,6 +248,7 @@ var catalog = map[string][3]string{
 	"personal_data_missing:TW":      {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period (Personal Data Protection Act arts. 8, 11)", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明目的和保存期限（台湾地区“个人资料保护法”第8条、第11条）", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間（個人資料保護法第8條、第11條）"},
 	"personal_data_missing:HK":      {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period (Cap. 486, DPP 1-2)", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明目的和保存期限（香港《个人资料（私隐）条例》第486章，保障资料第1至2原则）", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間（香港《個人資料（私隱）條例》第486章，保障資料第1至2原則）"},
 	RulePersonalDataShort:           {"contact details are kept {value} days, less than the {param} days the evidence is kept; the record would outlive the consent to keep them", "联系方式保存 {value} 天，短于证据保存的 {param} 天；记录的保存期将超过联系方式的保存期", "聯絡方式保存 {value} 日，短於證據保存之 {param} 日；紀錄之保存期間將超過聯絡方式之保存期間"},
+	RuleCommitment:                  {"must be \"sha256:\" and 64 lower-case hexadecimal digits, as agreement.CommitContact writes it", "必须是 \"sha256:\" 加 64 位小写十六进制数字（agreement.CommitContact 的输出）", "必須是 \"sha256:\" 加 64 位小寫十六進位數字（agreement.CommitContact 之輸出）"},
 	RuleDamagesEmpty:                {"liquidated damages need late_delivery_per_day or late_payment_per_day", "违约金须填写 late_delivery_per_day 或 late_payment_per_day", "違約金須填寫 late_delivery_per_day 或 late_payment_per_day"},
 	RuleDamagesOverCap:              {"the daily amount is more than the cap of {param}", "每日金额超过上限 {param}", "每日金額超過上限 {param}"},
 	RuleDamagesOverTotal:            {"the cap is more than the total price of {param}; a court is likely to reduce it", "上限超过总价 {param}；法院很可能予以减少", "上限超過總價 {param}；法院很可能予以酌減"},

@@ -104,6 +104,9 @@ type Party struct {
 	Name    string `yaml:"name" json:"name" validate:"required,max=200"`
 	Account string `yaml:"account" json:"account" validate:"required,max=200"`
 	Contact string `yaml:"contact,omitempty" json:"contact,omitempty" validate:"max=200"`
+	// ContactCommitment is a salted hash of contact details kept outside
+	// the signed record (see [CommitContact]).
+	ContactCommitment string `yaml:"contact_commitment,omitempty" json:"contact_commitment,omitempty" validate:"omitempty,len=71,startswith=sha256:"`
 	// Business records whether the party acts as a business (a question of
 	// fact under consumer law; rules that bind only businesses say so).
 	Business bool `yaml:"business,omitempty" json:"business,omitempty"`

@@ -3,6 +3,7 @@ package agreement
 import (
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 )
 
@@ -79,6 +80,15 @@ func (r *rules) deals(moneyOK bool) {
 	}
 	if pd := a.PersonalData; pd != nil && pd.KeepDays < a.Evidence.KeepDays {
 		r.warn("personal_data.keep_days", RulePersonalDataShort, fmt.Sprint(a.Evidence.KeepDays), fmt.Sprint(pd.KeepDays))
+	}
+	for _, p := range []struct {
+		role string
+		c    string
+	}{{"seller", a.Seller.ContactCommitment}, {"buyer", a.Buyer.ContactCommitment}} {
+		// Length and prefix are the field rules'; the digits are checked here.
+		if len(p.c) == 71 && strings.HasPrefix(p.c, "sha256:") && !commitmentForm(p.c) {
+			r.err(p.role+".contact_commitment", RuleCommitment, "", p.c)
+		}
 	}
 	if d := a.Damages; d != nil {
 		r.damages(d, moneyOK)

@@ -75,7 +75,7 @@ func TestCatalogsUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	src = append(src, deals...)
-	code := string(src) + ` "heading" "party.business" "party.private" "party.contact" `
+	code := string(src) + ` "heading" "party.business" "party.private" "party.contact" "party.commitment" `
 	var prefixes []string
 	for _, m := range regexp.MustCompile(`printf "([a-z_.]+)%`).FindAllStringSubmatch(string(src), -1) {
 		prefixes = append(prefixes, m[1])

@@ -25,7 +25,7 @@ func TestCoverageTable(t *testing.T) {
 	table := between(t, text, "### The disputes each term and rule addresses", "## 6. Example")
 	tick := regexp.MustCompile("`([^`]+)`")
 
-	rules := map[string]bool{"required": true, "oneof": true, "len": true, "min": true, "max": true, "datetime": true, "sha256": true, "unique": true}
+	rules := map[string]bool{"required": true, "oneof": true, "len": true, "min": true, "max": true, "datetime": true, "sha256": true, "unique": true, "startswith": true}
 	for line := range strings.SplitSeq(sec5, "\n") {
 		cells := strings.Split(line, "|")
 		if len(cells) < 4 || !strings.HasPrefix(line, "| `") {
@@ -115,7 +115,7 @@ func TestCoverageTable(t *testing.T) {
 	for _, k := range []string{"offer_expires", "damages", "late_delivery_per_day", "late_payment_per_day", "cap", "estimated_loss",
 		"force_majeure", "personal_data", "address", "meetup", "place", "time", "partial", "from", "extension_days", "per_item",
 		"reply_days", "if_price_rises", "shipping_per_kg", "duty_prepaid", "reveal", "balance_proof", "resale_forbidden",
-		"balance_found", "files"} {
+		"balance_found", "files", "contact_commitment"} {
 		if !keys[k] {
 			t.Errorf("%s is not a key of the model any more: update this list", k)
 		}

@@ -131,6 +131,14 @@ func TestDealClauses(t *testing.T) {
 			hant: {"賣方應將商品寄送至：臺北市大安區復興南路一段390號。", "聯絡方式及收件地址", "（個人資料保護法第5條、第8條、第19條至第20條）"},
 			en:   {"and the delivery address", "(Taiwan Personal Data Protection Act arts. 5, 8, 19–20)"},
 		}, nil},
+		{"contact details kept out of the record", "goods-zh-Hant.yaml", func(a *agreement.Agreement) {
+			a.Buyer.Contact = ""
+			a.Buyer.ContactCommitment = "sha256:" + hashChat
+		}, map[agreement.Locale][]string{
+			hant: {"；聯絡方式另行保存，本契約僅載其承諾值 `sha256:" + hashChat + "`"},
+			hans: {"；联系方式另行保存，本合同仅载其承诺值 `sha256:" + hashChat + "`"},
+			en:   {", contact details kept apart from this record (commitment `sha256:" + hashChat + "`)"},
+		}, nil},
 		{"a meet-up", "secondhand-zh-Hant.yaml", func(a *agreement.Agreement) {
 			a.Delivery.Meetup = &agreement.Meetup{Place: "捷運台北車站 M8 出口", Date: a.Delivery.Deadline, Time: "19:30"}
 		}, map[agreement.Locale][]string{
