@@ -68,6 +68,27 @@ const (
 	StepMediation           = "mediation"
 	StepCourt               = "court"
 	StepArbitration         = "arbitration"
+
+	// items[].gift_card.reveal
+	RevealOnPayment       = "on_payment"
+	RevealOnEscrowPayment = "on_escrow_payment"
+	RevealInPerson        = "in_person"
+
+	// items[].proxy.if_price_rises
+	PriceRiseSellerBears     = "seller_bears"
+	PriceRiseConsentOrCancel = "buyer_consents_or_cancels"
+
+	// payment.escrow.from
+	FromDelivery = "delivery"
+	FromShipment = "shipment"
+
+	// delivery.partial
+	PartialAllowed    = "allowed"
+	PartialNotAllowed = "not_allowed"
+
+	// force_majeure.outcome
+	FMExtend          = "extend"
+	FMCancelAndRefund = "cancel_and_refund"
 )
 
 // Enum names a set of allowed values that several fields may share, each
@@ -98,6 +119,12 @@ const (
 	EnumCancelBy       Enum = "cancel_by"
 	EnumCancelRefund   Enum = "cancel_refund"
 	EnumDisputeStep    Enum = "dispute_step"
+	EnumEvidenceKind   Enum = "evidence_kind"
+	EnumReveal         Enum = "reveal"
+	EnumPriceRise      Enum = "price_rise"
+	EnumReleaseFrom    Enum = "release_from"
+	EnumPartial        Enum = "partial"
+	EnumFMOutcome      Enum = "force_majeure_outcome"
 )
 
 // Enums lists every enum in a fixed order.
@@ -106,6 +133,7 @@ var Enums = []Enum{
 	EnumIfUnavailable, EnumPaymentMethod, EnumLatePayment, EnumDepositType,
 	EnumEscrowRelease, EnumDeliveryMethod, EnumExclusion, EnumRemedy,
 	EnumCancelBefore, EnumCancelBy, EnumCancelRefund, EnumDisputeStep,
+	EnumEvidenceKind, EnumReveal, EnumPriceRise, EnumReleaseFrom, EnumPartial, EnumFMOutcome,
 }
 
 // enumFields says which enum each enumerated field takes, by "Type.key" of
@@ -141,6 +169,13 @@ var enumFields = map[string]Enum{
 	"Cancellation.by":                EnumCancelBy,
 	"Cancellation.refund":            EnumCancelRefund,
 	"Dispute.steps":                  EnumDisputeStep,
+	"EvidenceFile.kind":              EnumEvidenceKind,
+	"EvidenceFile.supplied_by":       EnumParty,
+	"GiftCard.reveal":                EnumReveal,
+	"Proxy.if_price_rises":           EnumPriceRise,
+	"Escrow.from":                    EnumReleaseFrom,
+	"Delivery.partial":               EnumPartial,
+	"ForceMajeure.outcome":           EnumFMOutcome,
 }
 
 // Values returns the enum's values in a fixed order (a new slice); nil for

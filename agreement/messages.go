@@ -94,6 +94,25 @@ const (
 	RuleDueFirstPayment        = "due_first_payment"       // warning: with installments, payment.due is not the date of the first payment (Param: that date)
 	RuleFXPair                 = "fx_pair"                 // warning: fx_rate without store_currency
 	RuleTransitRiskConsumer    = "transit_risk_consumer"   // warning: a CN consumer sale putting transit loss on the buyer who did not choose the carrier
+	RuleSHA256                 = "sha256"                  // an evidence hash that is not 64 lower-case hex digits (the validator's tag)
+	RuleEvidenceDuplicate      = "evidence_duplicate"      // the same evidence file listed twice (Param: the first one's path)
+	RuleMeetupOnly             = "meetup_only"             // a meet-up for goods not handed over in person
+	RuleAddressOnly            = "address_only"            // a delivery address for goods not shipped
+	RuleFromShipment           = "from_shipment"           // escrow counted from shipment for goods not shipped
+	RuleExtensionNeedsTimer    = "extension_needs_timer"   // an extension of an automatic release that is not set
+	RulePartialOneItem         = "partial_one_item"        // warning: partial delivery of a single item
+	RuleDutyPrepaidSeller      = "duty_prepaid_seller"     // duty collected up front although the seller pays duty
+	RuleResaleForbidden        = "resale_forbidden"        // warning: the issuer forbids resale
+	RuleRevealNeedsEscrow      = "reveal_needs_escrow"     // a code revealed once the payment is in escrow, without escrow
+	RuleRevealInPerson         = "reveal_in_person"        // a code revealed in person for a deal not handed over in person
+	RulePersonalDataMissing    = "personal_data_missing"   // warning: a business keeps the buyer's address without a personal-data term (Param: the jurisdiction)
+	RulePersonalDataShort      = "personal_data_short"     // warning: contact details kept for less time than the evidence (Param: evidence.keep_days)
+	RuleCommitment             = "commitment"              // a contact_commitment that is not sha256: and 64 lower-case hex digits
+	RuleDamagesEmpty           = "damages_empty"           // damages without a daily amount
+	RuleDamagesOverCap         = "damages_over_cap"        // a daily amount over the cap (Param: the cap)
+	RuleDamagesOverTotal       = "damages_over_total"      // warning: a cap over the total price (Param: the total)
+	RuleDamagesExcessive       = "damages_excessive"       // warning: a cap a court may reduce (Param: CN, TW, HK or HK:unstated)
+	RuleDamagesEarnest         = "damages_earnest"         // warning: earnest money and liquidated damages under CN (Param: CN)
 )
 
 // catalog holds the messages of this package's rules, and of the few
@@ -213,6 +232,32 @@ var catalog = map[string][3]string{
 	RuleDueFirstPayment:             {"with installments, payment.due is the date of the first payment ({param}, the deposit's or the first installment's), not %q: the contract prints the schedule's dates, so another payment.due would contradict them", "分期付款时，payment.due 应为首笔付款的日期（{param}，即定金或预付款、或第一期的付款期限），而不是 %q：合同载明的是分期表的日期，其他日期会与之矛盾", "分期付款時，payment.due 應為首筆付款之日期（{param}，即定金或預付款、或第一期之付款期限），而非 %q：契約載明者為分期表之日期，其他日期將與之矛盾"},
 	RuleFXPair:                      {"an exchange rate needs its currency pair: add store_currency (the rate is units of currency per 1 store_currency)", "汇率须注明币种：请填写 store_currency（汇率为 1 单位 store_currency 折合的 currency 金额）", "匯率須註明幣別：請填寫 store_currency（匯率為 1 單位 store_currency 折合之 currency 金額）"},
 	RuleTransitRiskConsumer:         {"in a consumer sale the seller bears the risk in transit unless the consumer chose another carrier (PRC E-Commerce Law art. 20): the contract says the seller bears it; set delivery.carrier_chosen_by: buyer if the buyer chose the carrier", "消费交易中，除消费者另行选择快递物流服务提供者外，运输中的风险由经营者承担（《电子商务法》第二十条）：合同将载明由卖方承担；如承运人由买方选择，请设 delivery.carrier_chosen_by: buyer", "消費交易中，除消費者另行選擇快遞物流服務提供者外，運送中之風險由經營者承擔（中國大陸電子商務法第20條）：契約將載明由賣方承擔；如承運人由買方選擇，請設 delivery.carrier_chosen_by: buyer"},
+	RuleSHA256:                      {"must be the file's SHA-256 hash, 64 lower-case hexadecimal digits; \"tradepact evidence add\" writes it", "必须是文件的 SHA-256 哈希值，即 64 位小写十六进制数字；可用 \"tradepact evidence add\" 写入", "必須是檔案的 SHA-256 雜湊值，即 64 位小寫十六進位數字；可用 \"tradepact evidence add\" 寫入"},
+	RuleEvidenceDuplicate:           {"the same file is already listed at {param}", "同一文件已列于 {param}", "同一檔案已列於 {param}"},
+	RuleMeetupOnly:                  {"a meet-up needs delivery.method in_person or pickup", "面交须将 delivery.method 设为 in_person 或 pickup", "面交須將 delivery.method 設為 in_person 或 pickup"},
+	RuleAddressOnly:                 {"a delivery address needs delivery.method shipping; for a handover in person write delivery.meetup", "收货地址须将 delivery.method 设为 shipping；当面交付请填写 delivery.meetup", "收件地址須將 delivery.method 設為 shipping；面交請填寫 delivery.meetup"},
+	RuleFromShipment:                {"automatic release counted from shipment needs delivery.method shipping", "自发货起算自动放款，须将 delivery.method 设为 shipping", "自出貨起算自動撥款，須將 delivery.method 設為 shipping"},
+	RuleExtensionNeedsTimer:         {"an extension needs payment.escrow.auto_release_days", "延长收货须先设定 payment.escrow.auto_release_days", "延長收貨須先設定 payment.escrow.auto_release_days"},
+	RulePartialOneItem:              {"partial delivery of a single item means nothing; list the items separately or leave delivery.partial out", "只有一件商品时分批交付没有意义；请分项列出商品或删去 delivery.partial", "只有一項商品時分批交付沒有意義；請分項列出商品或刪去 delivery.partial"},
+	RuleDutyPrepaidSeller:           {"duty is collected up front only when the buyer pays duty: set duty_paid_by: buyer or remove duty_prepaid", "只有关税由买方承担时才可预收关税：请设 duty_paid_by: buyer 或删去 duty_prepaid", "只有關稅由買方負擔時才可預收關稅：請設 duty_paid_by: buyer 或刪去 duty_prepaid"},
+	RuleResaleForbidden:             {"the issuer's terms forbid resale: the issuer may void the card; the contract puts that risk on the seller", "发卡方条款禁止转售：发卡方可能作废该卡；合同将此风险归于卖方", "發卡機構條款禁止轉售：發卡機構可能作廢該卡；契約將此風險歸於賣方"},
+	RuleRevealNeedsEscrow:           {"a code revealed once the payment is held in escrow needs payment.escrow", "货款进入担保交易后发送卡密，须设定 payment.escrow", "款項交付履約保證後揭露序號，須設定 payment.escrow"},
+	RuleRevealInPerson:              {"a code revealed in person needs delivery.method in_person or pickup", "当面发送卡密，须将 delivery.method 设为 in_person 或 pickup", "面交時揭露序號，須將 delivery.method 設為 in_person 或 pickup"},
+	RulePersonalDataMissing:         {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明目的和保存期限", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間"},
+	"personal_data_missing:CN":      {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period (PIPL arts. 17, 19)", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明处理目的和保存期限（《个人信息保护法》第十七条、第十九条）", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間（中華人民共和國個人信息保護法第17條、第19條）"},
+	"personal_data_missing:TW":      {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period (Personal Data Protection Act arts. 8, 11)", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明目的和保存期限（台湾地区“个人资料保护法”第8条、第11条）", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間（個人資料保護法第8條、第11條）"},
+	"personal_data_missing:HK":      {"a business keeps the buyer's address in the record: add personal_data with keep_days, so the contract states the purpose and the period (Cap. 486, DPP 1-2)", "经营者在记录中保存买方收货地址：请添加 personal_data 并填写 keep_days，合同将载明目的和保存期限（香港《个人资料（私隐）条例》第486章，保障资料第1至2原则）", "企業經營者於紀錄中保存買方收件地址：請新增 personal_data 並填寫 keep_days，契約將載明目的及保存期間（香港《個人資料（私隱）條例》第486章，保障資料第1至2原則）"},
+	RulePersonalDataShort:           {"contact details are kept {value} days, less than the {param} days the evidence is kept; the record would outlive the consent to keep them", "联系方式保存 {value} 天，短于证据保存的 {param} 天；记录的保存期将超过联系方式的保存期", "聯絡方式保存 {value} 日，短於證據保存之 {param} 日；紀錄之保存期間將超過聯絡方式之保存期間"},
+	RuleCommitment:                  {"must be \"sha256:\" and 64 lower-case hexadecimal digits, as agreement.CommitContact writes it", "必须是 \"sha256:\" 加 64 位小写十六进制数字（agreement.CommitContact 的输出）", "必須是 \"sha256:\" 加 64 位小寫十六進位數字（agreement.CommitContact 之輸出）"},
+	RuleDamagesEmpty:                {"liquidated damages need late_delivery_per_day or late_payment_per_day", "违约金须填写 late_delivery_per_day 或 late_payment_per_day", "違約金須填寫 late_delivery_per_day 或 late_payment_per_day"},
+	RuleDamagesOverCap:              {"the daily amount is more than the cap of {param}", "每日金额超过上限 {param}", "每日金額超過上限 {param}"},
+	RuleDamagesOverTotal:            {"the cap is more than the total price of {param}; a court is likely to reduce it", "上限超过总价 {param}；法院很可能予以减少", "上限超過總價 {param}；法院很可能予以酌減"},
+	RuleDamagesExcessive:            {"a court may reduce liquidated damages that are excessive compared with the loss", "违约金过分高于损失的，法院可予以减少", "違約金過高者，法院得減至相當之數額"},
+	"damages_excessive:CN":          {"the cap is more than 30% above the estimated loss: a court may treat it as excessive and reduce it (PRC Civil Code art. 585; SPC interpretation of the contract part of the Civil Code, 2023, art. 65)", "上限超过预估损失的百分之三十：法院可认定为过分高于损失并予以减少（《民法典》第五百八十五条；《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》第六十五条）", "上限超過預估損失之百分之三十：法院得認定為過分高於損失而予減少（中華人民共和國民法典第585條；最高人民法院民法典合同編通則解釋（2023）第65條）"},
+	"damages_excessive:TW":          {"the cap is more than the estimated loss: a court may reduce an excessive penalty to a reasonable amount (Taiwan Civil Code art. 252)", "上限超过预估损失：法院可将过高的违约金减至相当的数额（台湾地区“民法”第252条）", "上限超過預估損失：約定之違約金額過高者，法院得減至相當之數額（民法第252條）"},
+	"damages_excessive:HK":          {"the cap is more than the estimated loss: under Hong Kong law a sum that is a penalty rather than a genuine pre-estimate of the loss cannot be enforced", "上限超过预估损失：依香港法律，属于罚款而非对损失真实预估的金额不可强制执行", "上限超過預估損失：依香港法律，屬於罰款而非對損失真實預估之金額不可強制執行"},
+	"damages_excessive:HK:unstated": {"state estimated_loss: under Hong Kong law liquidated damages are enforceable only as a genuine pre-estimate of the loss, not as a penalty", "请填写 estimated_loss：依香港法律，违约金须为对损失的真实预估，而非罚款，方可强制执行", "請填寫 estimated_loss：依香港法律，違約金須為對損失之真實預估，而非罰款，方可強制執行"},
+	RuleDamagesEarnest:              {"with earnest money (定金) and liquidated damages, the other party may claim one or the other, not both (PRC Civil Code art. 588); the contract says so", "同时约定定金和违约金的，对方只能选择适用其一（《民法典》第五百八十八条）；合同将载明此点", "同時約定定金及違約金者，他方僅得擇一適用（中華人民共和國民法典第588條）；契約將載明此點"},
 	RuleInvalid:                     {"%q is not valid here ({param})", "%q 在此无效（{param}）", "%q 在此無效（{param}）"},
 
 	// Validator tags whose translation some locale lacks.

@@ -71,6 +71,22 @@ type Agreement struct {
 	Evidence     Evidence      `yaml:"evidence" json:"evidence" validate:"required"`
 	Clauses      []Clause      `yaml:"clauses,omitempty" json:"clauses,omitempty" validate:"omitempty,max=200,dive"`
 
+	// The terms of issue 15, all optional.
+
+	// OfferExpires is when the proposal lapses if both parties have not
+	// confirmed it: an RFC 3339 time with its offset. Confirmations carry
+	// the signer's own claim of time, so the lapse is only as reliable as
+	// those claims.
+	OfferExpires string `yaml:"offer_expires,omitempty" json:"offer_expires,omitempty" validate:"omitempty,datetime=2006-01-02T15:04:05Z07:00"`
+	// Damages are liquidated damages (違約金/违约金) for lateness.
+	Damages *Damages `yaml:"damages,omitempty" json:"damages,omitempty"`
+	// ForceMajeure is what happens when an event neither party could
+	// foresee, avoid or overcome (不可抗力) stops performance.
+	ForceMajeure *ForceMajeure `yaml:"force_majeure,omitempty" json:"force_majeure,omitempty"`
+	// PersonalData is how long and for what the contact details in the
+	// record are kept.
+	PersonalData *PersonalData `yaml:"personal_data,omitempty" json:"personal_data,omitempty"`
+
 	// pos is where each path was written in the decoded file (see Decode);
 	// source is the name given to Decode.
 	pos    map[string]position
@@ -88,6 +104,9 @@ type Party struct {
 	Name    string `yaml:"name" json:"name" validate:"required,max=200"`
 	Account string `yaml:"account" json:"account" validate:"required,max=200"`
 	Contact string `yaml:"contact,omitempty" json:"contact,omitempty" validate:"max=200"`
+	// ContactCommitment is a salted hash of contact details kept outside
+	// the signed record (see [CommitContact]).
+	ContactCommitment string `yaml:"contact_commitment,omitempty" json:"contact_commitment,omitempty" validate:"omitempty,len=71,startswith=sha256:"`
 	// Business records whether the party acts as a business (a question of
 	// fact under consumer law; rules that bind only businesses say so).
 	Business bool `yaml:"business,omitempty" json:"business,omitempty"`
@@ -126,6 +145,17 @@ type GiftCard struct {
 	// Source is the seller's declaration of how the card was lawfully obtained.
 	Source    string `yaml:"source" json:"source" validate:"required,max=500"`
 	CardLast4 string `yaml:"card_last4,omitempty" json:"card_last4,omitempty" validate:"omitempty,len=4,alphanum"`
+	// Reveal is when the seller reveals the code or PIN.
+	Reveal string `yaml:"reveal,omitempty" json:"reveal,omitempty" validate:"omitempty,oneof=on_payment on_escrow_payment in_person"`
+	// BalanceProof is how the seller shows the balance at sale (a
+	// screenshot of the issuer's balance page, with its time).
+	BalanceProof string `yaml:"balance_proof,omitempty" json:"balance_proof,omitempty" validate:"max=500"`
+	// ResaleForbidden records that the issuer's terms forbid resale.
+	ResaleForbidden bool `yaml:"resale_forbidden,omitempty" json:"resale_forbidden,omitempty"`
+	// BalanceFound is the balance the buyer found at delivery, recorded by
+	// an amendment when it is less than Balance: the contract then prints
+	// the refund as an amount.
+	BalanceFound Amount `yaml:"balance_found,omitempty" json:"balance_found,omitempty"`
 }
 
 // Who bears a cost or a risk.
@@ -151,6 +181,15 @@ type Proxy struct {
 	LossBorneBy     string `yaml:"loss_borne_by,omitempty" json:"loss_borne_by,omitempty" validate:"omitempty,oneof=seller buyer"`
 	// IfUnavailable is what happens when the item cannot be bought.
 	IfUnavailable string `yaml:"if_unavailable,omitempty" json:"if_unavailable,omitempty" validate:"omitempty,oneof=full_refund substitute_with_consent"`
+	// IfPriceRises is what happens when the store's price rises before
+	// the purchase.
+	IfPriceRises string `yaml:"if_price_rises,omitempty" json:"if_price_rises,omitempty" validate:"omitempty,oneof=seller_bears buyer_consents_or_cancels"`
+	// ShippingPerKg is the international shipping charged per kilogram of
+	// the parcel's weighed weight, in the agreement currency.
+	ShippingPerKg Amount `yaml:"shipping_per_kg,omitempty" json:"shipping_per_kg,omitempty"`
+	// DutyPrepaid is the duty and import tax the buyer pays up front, in
+	// the agreement currency; the difference to what is charged is settled.
+	DutyPrepaid Amount `yaml:"duty_prepaid,omitempty" json:"duty_prepaid,omitempty"`
 }
 
 // Payment methods.
@@ -199,6 +238,12 @@ type Escrow struct {
 	Provider        string `yaml:"provider" json:"provider" validate:"required,max=100"`
 	Release         string `yaml:"release" json:"release" validate:"required,oneof=on_receipt_confirmation after_inspection"`
 	AutoReleaseDays int    `yaml:"auto_release_days,omitempty" json:"auto_release_days,omitempty" validate:"min=0,max=90"`
+	// From is the event auto_release_days counts from: delivery (the
+	// default) or shipment, as marketplaces count automatic confirmation.
+	From string `yaml:"from,omitempty" json:"from,omitempty" validate:"omitempty,oneof=delivery shipment"`
+	// ExtensionDays is how much longer the buyer may make the period,
+	// once, before it ends (延长收货).
+	ExtensionDays int `yaml:"extension_days,omitempty" json:"extension_days,omitempty" validate:"min=0,max=30"`
 }
 
 // Delivery methods.
@@ -225,6 +270,22 @@ type Delivery struct {
 	// CarrierChosenBy is buyer when the buyer chose the carrier, which
 	// moves the transit risk to the buyer under PRC E-Commerce Law art. 20.
 	CarrierChosenBy string `yaml:"carrier_chosen_by,omitempty" json:"carrier_chosen_by,omitempty" validate:"omitempty,oneof=seller buyer"`
+	// Address is where shipped goods go. It is personal data: see
+	// PersonalData.
+	Address string `yaml:"address,omitempty" json:"address,omitempty" validate:"max=300"`
+	// Meetup is the place and time of an in-person handover (面交).
+	Meetup *Meetup `yaml:"meetup,omitempty" json:"meetup,omitempty"`
+	// Partial says whether the seller may deliver some items first:
+	// allowed or not_allowed.
+	Partial string `yaml:"partial,omitempty" json:"partial,omitempty" validate:"omitempty,oneof=allowed not_allowed"`
+}
+
+// Meetup is the place and time of an in-person handover (面交).
+type Meetup struct {
+	Place string `yaml:"place" json:"place" validate:"required,max=200"`
+	Date  Date   `yaml:"date" json:"date" validate:"required"`
+	// Time is the local time of day, HH:MM.
+	Time string `yaml:"time" json:"time" validate:"required,datetime=15:04"`
 }
 
 // Inspection is the window after delivery in which the buyer checks the
@@ -242,6 +303,12 @@ type Refund struct {
 	ReturnShippingPaidBy   string   `yaml:"return_shipping_paid_by" json:"return_shipping_paid_by" validate:"required,oneof=seller buyer"`
 	RefundWithinDays       int      `yaml:"refund_within_days" json:"refund_within_days" validate:"required,min=1,max=90"`
 	Remedies               Remedies `yaml:"remedies" json:"remedies"`
+	// PerItem refunds item by item: an item not delivered, or returned,
+	// is refunded its line amount, which the contract prints.
+	PerItem bool `yaml:"per_item,omitempty" json:"per_item,omitempty"`
+	// ReplyDays is how long a party has to answer a return or refund
+	// request; one not answered in time is taken as accepted.
+	ReplyDays int `yaml:"reply_days,omitempty" json:"reply_days,omitempty" validate:"min=0,max=30"`
 }
 
 // Remedies say which remedy applies when (D16). Values:
@@ -288,10 +355,72 @@ type Dispute struct {
 // Evidence is what both parties keep, and for how long (D17).
 type Evidence struct {
 	KeepDays int `yaml:"keep_days" json:"keep_days" validate:"required,min=1,max=3650"`
+	// Files are the files the parties rely on (a listing snapshot, photos,
+	// a chat export, an unboxing video, a balance screenshot), referenced
+	// by their SHA-256 hash: the hashes are part of what both parties
+	// confirm, the files themselves are kept beside the contract (an
+	// evidence bundle, package bundle).
+	Files []EvidenceFile `yaml:"files,omitempty" json:"files,omitempty" validate:"omitempty,max=100,dive"`
+}
+
+// Kinds of evidence file.
+const (
+	EvidenceListingSnapshot = "listing_snapshot" // the listing as shown (交易快照)
+	EvidencePhoto           = "photo"
+	EvidenceChatExport      = "chat_export"
+	EvidenceVideo           = "video" // an unboxing or handover video
+	EvidenceBalanceProof    = "balance_proof"
+	EvidenceReceipt         = "receipt" // a store receipt or purchase proof
+	EvidenceOther           = "other"
+)
+
+// MaxEvidenceSize is the largest evidence file the format records: 4 GiB.
+const MaxEvidenceSize = 4 << 30
+
+// EvidenceFile is one file referenced by hash (D17).
+type EvidenceFile struct {
+	Kind        string `yaml:"kind" json:"kind" validate:"required,oneof=listing_snapshot photo chat_export video balance_proof receipt other"`
+	Description string `yaml:"description" json:"description" validate:"required,max=500"`
+	// Name is the file's name when it was added, for people; the hash,
+	// not the name, identifies the file.
+	Name string `yaml:"name,omitempty" json:"name,omitempty" validate:"max=255"`
+	// SHA256 is the file's SHA-256 hash as 64 lower-case hex digits.
+	SHA256     string `yaml:"sha256" json:"sha256" validate:"required,sha256"`
+	Size       int    `yaml:"size" json:"size" validate:"min=0,max=4294967296"`
+	SuppliedBy string `yaml:"supplied_by" json:"supplied_by" validate:"required,oneof=seller buyer"`
 }
 
 // Clause is an extra clause the parties add.
 type Clause struct {
 	Title string `yaml:"title" json:"title" validate:"required,max=200"`
 	Text  string `yaml:"text" json:"text" validate:"required,max=10000"`
+}
+
+// Damages are liquidated damages (違約金/违约金) for each day a party is
+// late, up to a cap. Courts may reduce excessive amounts (PRC Civil Code
+// art. 585, TW Civil Code art. 252); EstimatedLoss records the parties'
+// estimate of the loss, against which a court judges them.
+type Damages struct {
+	LateDeliveryPerDay Amount `yaml:"late_delivery_per_day,omitempty" json:"late_delivery_per_day,omitempty"`
+	LatePaymentPerDay  Amount `yaml:"late_payment_per_day,omitempty" json:"late_payment_per_day,omitempty"`
+	Cap                Amount `yaml:"cap" json:"cap" validate:"required"`
+	EstimatedLoss      Amount `yaml:"estimated_loss,omitempty" json:"estimated_loss,omitempty"`
+}
+
+// ForceMajeure is what happens when an event neither party could foresee,
+// avoid or overcome stops performance.
+type ForceMajeure struct {
+	// NoticeDays is how soon the affected party tells the other.
+	NoticeDays int `yaml:"notice_days" json:"notice_days" validate:"required,min=1,max=30"`
+	// Outcome is extend (the deadlines move by the delay) or
+	// cancel_and_refund (either party may cancel; payments are refunded).
+	Outcome string `yaml:"outcome" json:"outcome" validate:"required,oneof=extend cancel_and_refund"`
+}
+
+// PersonalData is how long and for what the parties keep each other's
+// contact details and address (PIPL, TW 個人資料保護法, HK Cap. 486).
+type PersonalData struct {
+	// KeepDays is how long after the trade is complete the details are
+	// kept, then deleted, except as the law requires longer.
+	KeepDays int `yaml:"keep_days" json:"keep_days" validate:"required,min=1,max=3650"`
 }

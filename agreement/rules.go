@@ -57,6 +57,8 @@ func (a *Agreement) crossRules() []*FieldError {
 	r.delivery()
 	r.refund()
 	r.law()
+	r.evidence()
+	r.deals(moneyOK)
 	r.advice()
 	return r.out
 }

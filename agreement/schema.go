@@ -113,6 +113,9 @@ const (
 	printASCIIPattern = `^[\x20-\x7E]*$`
 	alphanumPattern   = `^[a-zA-Z0-9]*$`
 	numericPattern    = `^[-+]?[0-9]+(?:\.[0-9]+)?$`
+	sha256Pattern     = `^[0-9a-f]{64}$`
+	clockPattern      = `^(?:[01][0-9]|2[0-3]):[0-5][0-9]$`
+	timestampPattern  = `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})$`
 )
 
 // titles returns the title keywords of a field: title (English),
@@ -316,6 +319,14 @@ func ruleKeywords(tag, suffix string) obj {
 			s = append(s, kv{"pattern", alphanumPattern})
 		case "numeric":
 			s = append(s, kv{"pattern", numericPattern})
+		case "sha256":
+			s = append(s, kv{"pattern", sha256Pattern})
+		case "datetime":
+			if arg == "15:04" {
+				s = append(s, kv{"pattern", clockPattern})
+			} else {
+				s = append(s, kv{"pattern", timestampPattern})
+			}
 		}
 	}
 	var out obj

@@ -70,7 +70,12 @@ func TestCatalogsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := string(src) + ` "heading" "party.business" "party.private" "party.contact" `
+	deals, err := fs.ReadFile(embedded, "contract/shared/deals.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, deals...)
+	code := string(src) + ` "heading" "party.business" "party.private" "party.contact" "party.commitment" `
 	var prefixes []string
 	for _, m := range regexp.MustCompile(`printf "([a-z_.]+)%`).FindAllStringSubmatch(string(src), -1) {
 		prefixes = append(prefixes, m[1])

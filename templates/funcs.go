@@ -55,6 +55,14 @@ func funcMap(l agreement.Locale, cat catalog) template.FuncMap {
 					return "", err
 				}
 			}
+			if p.ContactCommitment != "" {
+				// Contact details kept outside the record (issue 15).
+				c, err := t("party.commitment", "commitment", escapeInline(p.ContactCommitment))
+				if err != nil {
+					return "", err
+				}
+				contact += c
+			}
 			key := "party.private"
 			if p.Business {
 				key = "party.business"

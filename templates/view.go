@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -96,3 +97,22 @@ func (v *view) filter(keep func(line) bool) []line {
 
 // Is reports whether the agreement is of kind k.
 func (v *view) Is(k string) bool { return string(v.Kind) == k }
+
+// Bytes writes a size in bytes with its digits grouped by three
+// ("1,048,576"), the same in every language.
+func (v *view) Bytes(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
