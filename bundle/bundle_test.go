@@ -102,8 +102,13 @@ func TestCreateVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.OK() || !rep.Contract.Agreed || len(rep.Files) != 2 {
-		t.Fatalf("a fresh bundle does not verify: %+v", rep)
+	if !rep.OK() || !rep.Contract.Confirmed || rep.Contract.Agreed || len(rep.Files) != 2 {
+		t.Fatalf("a fresh bundle does not verify as confirmed by both, unpinned: %+v", rep)
+	}
+	pinned, err := bundle.Verify(bytes.NewReader(z), int64(len(z)), nil,
+		confirm.TrustKey(confirm.Seller, key(t, "seller").Public()), confirm.TrustKey(confirm.Buyer, key(t, "buyer").Public()))
+	if err != nil || !pinned.OK() || !pinned.Contract.Agreed {
+		t.Fatalf("with both keys pinned the bundle is not agreed: %v %+v", err, pinned)
 	}
 }
 

@@ -10,23 +10,26 @@ import (
 	"os"
 
 	"github.com/tradepact/tradepact/bundle"
+	"github.com/tradepact/tradepact/confirm"
 	"github.com/tradepact/tradepact/internal/atomicfile"
 )
 
 func init() {
 	register(&command{
 		name:    "bundle",
-		summary: "create or verify an evidence bundle (a zip of the contract file, its PDF and the evidence files); verify exits 0 complete, 1 missing or changed, 2 trouble, 3 not confirmed by both",
+		summary: "create or verify an evidence bundle (a zip of the contract file, its PDF and the evidence files); verify exits 0 complete and agreed with pinned keys, 1 missing or changed, 2 trouble, 3 not confirmed by both, 4 keys not pinned",
 		run:     runBundle,
 	})
 }
 
 // The exit codes of bundle verify: exitOK when the contract verifies, both
-// parties confirmed it and every file is there unchanged; exitFailure when
+// parties confirmed it with the pinned keys and every file is there unchanged; exitFailure when
 // a file is missing, changed or unexpected, the PDF is not the contract's,
 // the contract does not verify or the archive breaks a size limit;
 // exitUsage for bad arguments or an unreadable file; exitUnconfirmed when
-// all is in order but the latest revision lacks a confirmation.
+// all is in order but the latest revision lacks a confirmation;
+// exitUnpinned when both keys on file confirmed but not both were pinned
+// with --seller-pub and --buyer-pub (as verify).
 
 func runBundle(e *env, args []string) int {
 	if len(args) > 0 {
@@ -40,7 +43,7 @@ func runBundle(e *env, args []string) int {
 	if len(args) > 0 && wantsHelp(args[:1]) {
 		fmt.Fprintln(e.stdout, "usage: tradepact bundle create -o BUNDLE.zip [--pdf CONTRACT.pdf] CONTRACT.json FILE...")
 		fmt.Fprintln(e.stdout, "       tradepact bundle verify BUNDLE.zip")
-		fmt.Fprintln(e.stdout, "\nverify exits 0 when every file is there unchanged and both parties confirmed, 1 when a file is missing, changed or unexpected (or the contract or the archive is bad), 2 on usage errors, 3 when a confirmation is missing.")
+		fmt.Fprintln(e.stdout, "\nverify exits 0 when every file is there unchanged and both parties confirmed with the keys pinned by --seller-pub and --buyer-pub, 4 when they confirmed but not both keys were pinned, 1 when a file is missing, changed or unexpected (or the contract or the archive is bad), 2 on usage errors, 3 when a confirmation is missing.")
 		return exitOK
 	}
 	e.errorf("bundle: want create or verify: tradepact bundle create|verify ...")
@@ -96,9 +99,16 @@ func bundleCreate(e *env, args []string) int {
 }
 
 func bundleVerify(e *env, args []string) int {
-	fs := newFlags(e, "bundle", "verify BUNDLE.zip")
+	fs := newFlags(e, "bundle", "verify [--seller-pub F] [--buyer-pub F] BUNDLE.zip")
+	sellerPub := fs.String("seller-pub", "", "the seller's public key file you trust")
+	buyerPub := fs.String("buyer-pub", "", "the buyer's public key file you trust")
 	if code := parseFlags(e, fs, args, 1); code >= 0 {
 		return code
+	}
+	pins, err := pinOptions(*sellerPub, *buyerPub)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
@@ -111,7 +121,7 @@ func bundleVerify(e *env, args []string) int {
 		e.errorf("bundle verify: %v", err)
 		return exitUsage
 	}
-	rep, err := bundle.Verify(f, st.Size(), nil)
+	rep, err := bundle.Verify(f, st.Size(), nil, pins...)
 	if err != nil {
 		e.errorf("%s: %v", fs.Arg(0), err)
 		return exitFailure
@@ -143,10 +153,14 @@ func bundleVerify(e *env, args []string) int {
 		e.errorf("%s: the bundle does not hold what the contract references", fs.Arg(0))
 		return exitFailure
 	}
-	if !rep.Contract.Agreed {
+	if rep.Contract.State() == confirm.StatePending {
 		e.errorf("%s: every file is there, but the latest revision is not confirmed by both parties", fs.Arg(0))
 		return exitUnconfirmed
 	}
-	fmt.Fprintf(e.stdout, "bundle complete: contract %s confirmed by both parties, %d files unchanged\n", rep.Contract.ID, len(rep.Files))
+	if code := verifyExit(e, rep.Contract, true); code != exitOK {
+		fmt.Fprintf(e.stdout, "every file is there, and both keys on file confirmed contract %s; pin both keys for a complete bundle\n", rep.Contract.ID)
+		return code
+	}
+	fmt.Fprintf(e.stdout, "bundle complete: contract %s agreed with the pinned keys, %d files unchanged\n", rep.Contract.ID, len(rep.Files))
 	return exitOK
 }

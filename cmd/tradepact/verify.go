@@ -60,20 +60,12 @@ func runVerify(e *env, args []string) int {
 	if *revFlag > 0 {
 		opts = append(opts, confirm.RequireRevision(*revFlag))
 	}
-	for _, p := range []struct {
-		file string
-		role confirm.Role
-	}{{*sellerPub, confirm.Seller}, {*buyerPub, confirm.Buyer}} {
-		if p.file == "" {
-			continue
-		}
-		k, err := readPub(p.file)
-		if err != nil {
-			e.errorf("%v", err)
-			return exitUsage
-		}
-		opts = append(opts, confirm.TrustKey(p.role, k))
+	pins, err := pinOptions(*sellerPub, *buyerPub)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
 	}
+	opts = append(opts, pins...)
 	data, err := readInput(path)
 	if err == nil {
 		err = notVerifiable(path, data)
@@ -124,6 +116,26 @@ func runVerify(e *env, args []string) int {
 		}
 	}
 	return verifyExit(e, res, !*asJSON)
+}
+
+// pinOptions reads the public key files given with --seller-pub and
+// --buyer-pub (either may be empty) into confirm.TrustKey options.
+func pinOptions(sellerPub, buyerPub string) ([]confirm.Option, error) {
+	var opts []confirm.Option
+	for _, p := range []struct {
+		file string
+		role confirm.Role
+	}{{sellerPub, confirm.Seller}, {buyerPub, confirm.Buyer}} {
+		if p.file == "" {
+			continue
+		}
+		k, err := readPub(p.file)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, confirm.TrustKey(p.role, k))
+	}
+	return opts, nil
 }
 
 // verifyExitCodes is the exit-code table of verify, for its usage text.
