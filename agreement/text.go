@@ -32,7 +32,7 @@ func isBidiControl(r rune) bool {
 // separators. In an identifier (an account, a contract number, an order
 // number, a contact) they make two values that look the same differ.
 func isInvisible(r rune) bool {
-	return r != ' ' && (unicode.In(r, unicode.Cf, unicode.Zs, unicode.Zl, unicode.Zp))
+	return r != ' ' && (unicode.In(r, unicode.Cf, unicode.Zs, unicode.Zl, unicode.Zp) || isFiller(r))
 }
 
 // identifiers are the fields whose values people compare by eye. A
@@ -53,7 +53,7 @@ func (r *rules) text() {
 			return
 		}
 		f := func(c rune) bool { return c == 0x2028 || c == 0x2029 }
-		if g := identifiers[key]; g != nil {
+		if g := invisibleRule(path, key); g != nil {
 			f = g
 		}
 		if i := strings.IndexFunc(s, f); i >= 0 {

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
+	"github.com/tradepact/tradepact/internal/safetext"
 	"github.com/tradepact/tradepact/render"
 )
 
@@ -139,28 +139,12 @@ func (r *Result) Record(lang string) []RecordRow {
 
 // printable returns s with every character that is not graphic, or that
 // changes how the text around it is shown (controls, line and paragraph
-// separators, bidirectional and other format characters), written as a
-// \u escape. Record values come from the file, and such a character in an
-// account or a template name could otherwise forge lines of the record or
-// reorder them on screen.
-func printable(s string) string {
-	if !strings.ContainsFunc(s, unsafeRune) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unsafeRune(r) {
-			fmt.Fprintf(&b, "\\u%04X", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func unsafeRune(r rune) bool {
-	return !unicode.IsGraphic(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
-}
+// separators, bidirectional and other format characters, characters that
+// draw nothing), written visibly as internal/safetext spells them for
+// every output (\x1b, <U+202E>). Record values come from the file, and
+// such a character in an account or a template name could otherwise forge
+// lines of the record or reorder them on screen.
+func printable(s string) string { return safetext.Line(s) }
 
 func capitalise(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {

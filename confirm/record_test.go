@@ -9,11 +9,12 @@ func TestPrintable(t *testing.T) {
 	for in, want := range map[string]string{
 		"xianyu:li_dt":             "xianyu:li_dt",
 		"王小明 (shopee:wang_xm)":     "王小明 (shopee:wang_xm)",
-		"a\u2028Status: agreed":    `a\u2028Status: agreed`,
-		"a\nStatus: agreed":        `a\u000AStatus: agreed`,
-		"cameras\u202e2 noisiver":  `cameras\u202E2 noisiver`,
-		"li\u200b_dt\u2066x\u2069": `li\u200B_dt\u2066x\u2069`,
-		"tab\there":                `tab\u0009here`,
+		"a\u2028Status: agreed":    `a<U+2028>Status: agreed`,
+		"a\nStatus: agreed":        `a\nStatus: agreed`,
+		"cameras\u202e2 noisiver":  `cameras<U+202E>2 noisiver`,
+		"li\u200b_dt\u2066x\u2069": `li<U+200B>_dt<U+2066>x<U+2069>`,
+		"tab\there":                `tab\there`,
+		"esc\x1b[2K\u3164":         `esc\x1b[2K<U+3164>`,
 	} {
 		if got := printable(in); got != want {
 			t.Errorf("printable(%q) = %q, want %q", in, got, want)

@@ -10,11 +10,14 @@ import (
 // HTML writes doc as a standalone, printable HTML page: A4 print CSS, a CJK
 // font stack per language, the signature block kept on one page, and the
 // signing record after it when there is one. Text is escaped by
-// html/template; the page loads nothing from elsewhere.
+// html/template, after control, bidirectional and invisible characters
+// are spelt out visibly (\x1b, <U+202E>, see internal/safetext); the page
+// loads nothing from elsewhere.
 func HTML(w io.Writer, doc *Document) error {
 	if doc == nil {
 		return errNilDoc
 	}
+	doc = visible(doc)
 	bw := bufio.NewWriter(w)
 	data := struct {
 		Doc         *Document

@@ -4,21 +4,32 @@ import (
 	"errors"
 	"io"
 	"strings"
+
+	"github.com/tradepact/tradepact/internal/safetext"
 )
 
 // errNilDoc is returned by the renderers for a nil *Document.
 var errNilDoc = errors.New("render: nil document")
 
 // Markdown writes the document's Markdown: Source, the text the parties
-// confirm, byte for byte. When the document has a signing record, it follows
-// after a rule, outside the confirmed text.
+// confirm, byte for byte, unless it holds control, bidirectional or
+// invisible characters: those are written visibly (\x1b, <U+202E>, as
+// internal/safetext spells them; line feeds and tabs stay), so the output
+// never hides what the text holds, and then it differs from Source. When
+// the document has a signing record, it follows after a rule, outside the
+// confirmed text.
 func Markdown(w io.Writer, doc *Document) error {
 	if doc == nil {
 		return errNilDoc
 	}
-	if _, err := w.Write(doc.Source); err != nil {
+	src := doc.Source
+	if safetext.HasUnsafe(string(src)) {
+		src = []byte(safetext.Text(string(src)))
+	}
+	if _, err := w.Write(src); err != nil {
 		return err
 	}
+	doc = visible(doc)
 	if len(doc.Record) == 0 {
 		return nil
 	}

@@ -41,6 +41,7 @@ func Text(w io.Writer, doc *Document, opts ...TextOption) error {
 	if doc == nil {
 		return errNilDoc
 	}
+	doc = visible(doc)
 	c := textConfig{width: DefaultWidth}
 	for _, o := range opts {
 		o(&c)

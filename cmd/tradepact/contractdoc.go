@@ -102,6 +102,10 @@ func loadChecked(e *env, path string) (*agreement.Agreement, bool) {
 		e.errorf("%v", err)
 		return nil, false
 	}
+	if err := checkTermsFile(path, data); err != nil {
+		keyFileHint(e, err)
+		return nil, false
+	}
 	a, err := agreement.Decode(path, data)
 	if err != nil {
 		fes := decodeErrors(err)
@@ -161,7 +165,7 @@ func checkTerms(e *env, path string, a *agreement.Agreement) bool {
 func printWarnings(e *env, path string, a *agreement.Agreement, l agreement.Locale) {
 	for _, f := range a.Validate() {
 		if f.Severity == agreement.SeverityWarning {
-			fmt.Fprintf(e.stderr, "tradepact: warning: %s:%d:%d: %s: %s\n", path, f.Line, f.Column, f.Path, f.Message(l))
+			e.warnf("%s:%d:%d: %s: %s", path, f.Line, f.Column, f.Path, f.Message(l))
 		}
 	}
 }
@@ -232,6 +236,9 @@ func readPub(path string) (confirm.PublicKey, error) {
 func readContract(e *env, path string) (*confirm.Contract, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkKeyFile(path, data); err != nil {
 		return nil, err
 	}
 	e.setLang(localeOf(data))

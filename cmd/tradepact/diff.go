@@ -62,6 +62,9 @@ func termsAt(arg string) (*agreement.Agreement, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkKeyFile(path, data); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	if !isContractFile(data) {
 		if at {
 			return nil, fmt.Errorf("%s: @%d names a revision, but this is a terms file", path, rev)

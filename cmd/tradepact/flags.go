@@ -82,7 +82,7 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string, nargs int) int {
 		return exitUsage
 	}
 	if len(pos) != nargs {
-		e.errorf("%s: want %d argument(s), have %d", fs.Name(), nargs, len(pos))
+		e.errorf("%s", e.tr("want args", fs.Name(), nargs, len(pos)))
 		fs.Usage()
 		return exitUsage
 	}

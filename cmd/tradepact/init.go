@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"text/template"
@@ -77,14 +78,16 @@ func runInit(e *env, args []string) int {
 		e.errorf("init: --date: %v", err)
 		return exitUsage
 	}
-	if err := writeInit(e, agreement.Kind(*kind), agreement.Locale(*lang), day); err != nil {
+	if err := writeInit(e.stdout, agreement.Kind(*kind), agreement.Locale(*lang), day); err != nil {
 		e.errorf("init: %v", err)
 		return exitFailure
 	}
 	return exitOK
 }
 
-func writeInit(e *env, kind agreement.Kind, l agreement.Locale, day agreement.Date) error {
+// writeInit writes the commented terms file for kind and l to w. terms
+// takes its comments from it.
+func writeInit(w io.Writer, kind agreement.Kind, l agreement.Locale, day agreement.Date) error {
 	li := slices.Index(agreement.Locales, l)
 	look := func(m map[string][3]string, key string) (string, error) {
 		v, ok := m[key]
@@ -118,7 +121,7 @@ func writeInit(e *env, kind agreement.Kind, l agreement.Locale, day agreement.Da
 		"Deadline": day.AddDays(5).String(),
 		"Expires":  day.AddDays(365).String(),
 	}
-	return t.Execute(e.stdout, data)
+	return t.Execute(w, data)
 }
 
 // initComments are the template's comments, in en, zh-Hans and zh-Hant.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/tradepact/tradepact/agreement"
+	"github.com/tradepact/tradepact/internal/safetext"
 )
 
 func init() {
@@ -54,15 +56,21 @@ func runValidate(e *env, args []string) int {
 	if err != nil {
 		return exitUsage
 	}
+	if validLocale(*lang) {
+		e.lang, e.langFixed = *lang, true // usage errors too speak --lang
+	}
 	if len(files) == 0 {
-		e.errorf("validate: no terms file given")
-		e.hintf("tradepact validate terms.yaml (or start one with: tradepact init --kind goods > terms.yaml)")
+		e.errorf("%s", e.tr("no terms file"))
+		e.hintf("%s", e.tr("hint validate"))
 		return exitUsage
 	}
 	if *lang != "" && !validLocale(*lang) {
-		e.errorf("validate: unknown language %q", *lang)
-		e.hintf("use --lang en, --lang zh-Hans or --lang zh-Hant")
+		e.errorf("validate: %s", e.tr("unknown language", *lang))
+		e.hintf("%s", e.tr("hint lang"))
 		return exitUsage
+	}
+	if *lang != "" {
+		e.lang, e.langFixed = *lang, true
 	}
 
 	code := exitOK
@@ -73,7 +81,7 @@ func runValidate(e *env, args []string) int {
 			code = exitFailure
 			if *asJSON {
 				all = append(all, finding{File: file, Severity: string(agreement.SeverityError), Rule: "read", Message: err.Error()})
-			} else {
+			} else if !keyFileHint(e, err) {
 				e.errorf("%v", err)
 			}
 			continue
@@ -91,13 +99,17 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(all); err != nil {
 			e.errorf("validate: %v", err)
 			return exitFailure
 		}
+		// Controls and invisible characters as \u escapes: the same
+		// strings, safe on a terminal.
+		e.stdout.Write(safetext.JSON(b.Bytes()))
 		return code
 	}
 	for _, f := range all {
@@ -106,12 +118,17 @@ func runValidate(e *env, args []string) int {
 	return code
 }
 
+// printFinding prints one finding on one line. The file name, the path
+// (an unknown key is the user's text) and the message (which may quote a
+// value) are made safe with oneLine: no control or invisible character in
+// them reaches the terminal as itself, and none can start a line that
+// looks like another file's result.
 func printFinding(w io.Writer, f finding) {
 	path := ""
 	if f.Path != "" {
 		path = f.Path + ": "
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s%s: %s\n", f.File, f.Line, f.Column, path, f.Severity, f.Message)
+	fmt.Fprintln(w, oneLine(fmt.Sprintf("%s:%d:%d: %s%s: %s", f.File, f.Line, f.Column, path, f.Severity, f.Message)))
 }
 
 // decodeErrors returns the positioned errors of a failed decode: all of
@@ -144,6 +161,10 @@ func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agre
 	}
 	data, err := io.ReadAll(io.LimitReader(r, agreement.MaxSize+1))
 	if err != nil {
+		return nil, "", err
+	}
+	if err := checkTermsFile(file, data); err != nil {
+		e.setLang(localeOf(data))
 		return nil, "", err
 	}
 	a, err := agreement.Decode(file, data)
