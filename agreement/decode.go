@@ -51,6 +51,17 @@ type position struct{ line, column int }
 // The agreement remembers where each value was written so that validation
 // findings carry lines and columns too.
 func Decode(name string, data []byte) (*Agreement, error) {
+	a, err := decode(name, data, "")
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// decode is [Decode] with the syntax named (or "" to pick it as Decode
+// does). When the file parses but has wrong values, it returns the
+// agreement holding every value that did decode together with the errors.
+func decode(name string, data []byte, syntax Format) (*Agreement, error) {
 	if len(data) > MaxSize {
 		return nil, &FieldError{File: name, Line: 1, Column: 1, Rule: RuleSize, Param: strconv.Itoa(MaxSize), Severity: SeverityError}
 	}
@@ -62,7 +73,7 @@ func Decode(name string, data []byte) (*Agreement, error) {
 		root *tnode
 		err  error
 	)
-	if isJSON(name, data) {
+	if syntax == FormatJSON || syntax == "" && isJSON(name, data) {
 		root, err = parseJSON(name, data)
 	} else {
 		root, err = parseYAML(name, data)
@@ -81,12 +92,9 @@ func Decode(name string, data []byte) (*Agreement, error) {
 	if err := d.add(d.walk(root, reflect.ValueOf(a).Elem(), "", 0)); err != nil && err != errStop {
 		return nil, err
 	}
-	if err := d.result(); err != nil {
-		return nil, err
-	}
 	a.pos = d.pos
 	a.source = name
-	return a, nil
+	return a, d.result()
 }
 
 // Load reads and decodes the terms file at path; see [Decode]. Files larger

@@ -85,7 +85,7 @@ func (e *FieldError) Message(l Locale) string {
 	if e.msgs != nil && e.msgs[i] != "" {
 		return e.msgs[i]
 	}
-	return message(e.Rule, i, e.Param, e.Value)
+	return message(e.Rule, i, readableParam(e.Rule, e.Param, l), readableValue(e.Rule, e.Value, l))
 }
 
 func localeIndex(l Locale) int {

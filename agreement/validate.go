@@ -148,6 +148,11 @@ func (fv *fieldValidator) finding(fe validator.FieldError) *FieldError {
 	if _, ours := catalog[f.Rule]; ours {
 		return f
 	}
+	if f.Rule == "oneof" {
+		if f.msgs = oneofMessages(path, f.Value); f.msgs != nil {
+			return f
+		}
+	}
 	var msgs [3]string
 	for i, t := range fv.trans {
 		if s := fe.Translate(t); s != fe.Error() {

@@ -326,10 +326,10 @@ func TestMessagesLocalised(t *testing.T) {
 		{earnest, agreement.LocaleEN, []string{"art. 586", "¥473.00", `"¥500.00"`}},
 		{earnest, agreement.LocaleZHHans, []string{"《民法典》第五百八十六条", "¥473.00"}},
 		{earnest, agreement.LocaleZHHant, []string{"民法典》第586條", "超過"}},
-		{oneof, agreement.LocaleEN, []string{"this field must be one of [goods secondhand proxy_purchase gift_card]"}},
-		{oneof, agreement.LocaleZHHans, []string{"此项必须是[goods secondhand proxy_purchase gift_card]中的一个"}},
-		{oneof, agreement.LocaleZHHant, []string{"此項必須是[goods secondhand proxy_purchase gift_card]中的一個"}},
-		{oneof, "fr", []string{"this field must be one of"}},
+		{oneof, agreement.LocaleEN, []string{`"used" is not one of the choices: New goods (goods), Second-hand goods (secondhand), Proxy purchase (proxy_purchase), Gift card or code (gift_card)`}},
+		{oneof, agreement.LocaleZHHans, []string{`"used" 不是可选的值，请选择：全新商品（goods）、二手商品（secondhand）、代购（proxy_purchase）、礼品卡或卡密（gift_card）`}},
+		{oneof, agreement.LocaleZHHant, []string{`"used" 不是可選的值，請選擇：全新商品（goods）、二手商品（secondhand）、代購（proxy_purchase）、禮物卡或序號（gift_card）`}},
+		{oneof, "fr", []string{"is not one of the choices: New goods (goods)"}},
 	} {
 		msg := c.f.Message(c.l)
 		for _, w := range c.want {

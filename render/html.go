@@ -53,6 +53,9 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 		return map[Align]string{AlignLeft: "left", AlignRight: "right", AlignCenter: "center"}[as[i]]
 	},
 	"empty": func(ins []Inline) bool { return strings.TrimSpace(plain(ins)) == "" },
+	// header and css: see html_site.go.
+	"header": headerLabel,
+	"css":    func() template.CSS { return template.CSS(narrowCSS) },
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -89,6 +92,7 @@ th { background: #f2f2f2; }
 .record { margin-top: 8mm; border-top: 1pt solid #444; padding-top: 3mm; font-size: 9.5pt; }
 hr { border: 0; border-top: 0.5pt solid #888; }
 @media print { body { padding: 0; max-width: none; } }
+{{css}}
 </style>
 </head>
 <body>
@@ -118,10 +122,10 @@ hr { border: 0; border-top: 0.5pt solid #888; }
 {{end}}{{end}}
 {{define "item"}}{{if and (eq (len .) 1) (eq (index . 0).Kind 2)}}{{template "inlines" (index . 0).Inlines}}{{else}}
 {{template "blocks" .}}{{end}}{{end}}
-{{define "table"}}{{$align := .Align}}<table>
+{{define "table"}}{{$align := .Align}}{{$hdr := .Header}}<table>
 <thead><tr>{{range $i, $c := .Header}}<th{{with align $align $i}} class="{{.}}"{{end}}>{{template "inlines" $c}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if empty $c}} class="sign"{{else}}{{with align $align $i}} class="{{.}}"{{end}}{{end}}>{{template "inlines" $c}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if empty $c}} class="sign"{{else}}{{with align $align $i}} class="{{.}}"{{end}}{{end}}{{with header $hdr $i}} data-label="{{.}}"{{end}}>{{template "inlines" $c}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 {{end}}

@@ -234,8 +234,7 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 		if fes := decodeErrors(err); fes != nil {
 			declared, _ := agreement.DetectLocale(file, data)
 			for _, fe := range fes {
-				printFinding(e.stdout, finding{File: file, Line: fe.Line, Column: fe.Column, Path: fe.Path,
-					Severity: string(fe.Severity), Message: fe.Message(localeOr(lang, declared))})
+				printFinding(e.stdout, fe.Finding(localeOr(lang, declared)))
 			}
 		} else {
 			e.errorf("render: %s", sentence(err))
@@ -253,8 +252,7 @@ func termsDocument(e *env, file string, data []byte, lang agreement.Locale, set 
 		if errors.As(err, &ve) {
 			// Every finding, warnings included, as validate prints them.
 			for _, f := range a.Validate() {
-				printFinding(e.stdout, finding{File: file, Line: f.Line, Column: f.Column, Path: f.Path,
-					Severity: string(f.Severity), Message: f.Message(l)})
+				printFinding(e.stdout, f.Finding(l))
 			}
 			e.errorf("render: %s: the terms are not valid; they are not rendered", file)
 		} else {

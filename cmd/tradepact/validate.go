@@ -22,18 +22,9 @@ func init() {
 	})
 }
 
-// finding is one line of "validate --json" output.
-type finding struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Path     string `json:"path"`
-	Severity string `json:"severity"`
-	Rule     string `json:"rule"`
-	Param    string `json:"param,omitempty"`
-	Value    string `json:"value,omitempty"`
-	Message  string `json:"message"`
-}
+// finding is one finding of "validate": the library's JSON form, which
+// "validate --json" prints as an array (doc/format.md, "Findings as JSON").
+type finding = agreement.Finding
 
 func validLocale(s string) bool {
 	return slices.Contains(agreement.Locales, agreement.Locale(s))
@@ -80,7 +71,7 @@ func runValidate(e *env, args []string) int {
 		if err != nil {
 			code = exitFailure
 			if *asJSON {
-				all = append(all, finding{File: file, Severity: string(agreement.SeverityError), Rule: "read", Message: err.Error()})
+				all = append(all, finding{File: file, Severity: agreement.SeverityError, Rule: "read", Locale: agreement.LocaleEN, Message: err.Error()})
 			} else if !keyFileHint(e, err) {
 				e.errorf("%v", err)
 			}
@@ -94,8 +85,7 @@ func runValidate(e *env, args []string) int {
 			if f.Severity == agreement.SeverityError {
 				code = exitFailure
 			}
-			all = append(all, finding{File: file, Line: f.Line, Column: f.Column, Path: f.Path,
-				Severity: string(f.Severity), Rule: f.Rule, Param: f.Param, Value: f.Value, Message: f.Message(l)})
+			all = append(all, f.Finding(l))
 		}
 	}
 	if *asJSON {
@@ -167,21 +157,13 @@ func loadFindings(e *env, file string) (findings []*agreement.FieldError, l agre
 		e.setLang(localeOf(data))
 		return nil, "", err
 	}
-	a, err := agreement.Decode(file, data)
+	_, findings, err = agreement.DecodeAndValidate(bytes.NewReader(data), file, agreement.DetectFormat(file, data))
 	if err != nil {
-		fes := decodeErrors(err)
-		if fes == nil {
-			return nil, "", err
-		}
-		l, ok := agreement.DetectLocale(file, data)
-		if !ok {
-			l = agreement.LocaleEN
-		}
-		return fes, l, nil
+		return nil, "", err
 	}
-	l = agreement.LocaleEN
-	if validLocale(string(a.Locale)) {
-		l = a.Locale
+	l, ok := agreement.DetectLocale(file, data)
+	if !ok {
+		l = agreement.LocaleEN
 	}
-	return a.Validate(), l, nil
+	return findings, l, nil
 }
