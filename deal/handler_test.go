@@ -14,14 +14,8 @@ import (
 	"github.com/tradepact/tradepact/deal"
 )
 
-// api serves the handler behind a stand-in for the platform's
+// newAPI serves the handler behind a stand-in for the platform's
 // authentication: the account is the X-Account header.
-type api struct {
-	t     *testing.T
-	srv   *httptest.Server
-	store *deal.Record
-}
-
 func newAPI(t *testing.T, s *deal.Service) *httptest.Server {
 	h := deal.NewHandler(s)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
