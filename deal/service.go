@@ -59,6 +59,10 @@ type Config struct {
 	Timeout time.Duration
 	// ListLimit is the most deals List returns. Default: 200.
 	ListLimit int
+	// PrepareTTL is how long a prepared request may be submitted: the
+	// time it records (which the device signs) must be at most this old
+	// and not in the future when it comes back. Default: 15 minutes.
+	PrepareTTL time.Duration
 	// ServerKeys, when set, returns the signer the platform keeps for
 	// an account, for [Service.Create], [Service.Amend] and
 	// [Service.Confirm]. Nil: the service keeps no keys, and parties
@@ -104,6 +108,9 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.ListLimit <= 0 {
 		cfg.ListLimit = 200
+	}
+	if cfg.PrepareTTL <= 0 {
+		cfg.PrepareTTL = 15 * time.Minute
 	}
 	return &Service{cfg: cfg, log: cfg.Logger}, nil
 }
@@ -414,6 +421,12 @@ func (s *Service) Submit(ctx context.Context, req *confirm.Request, sigs [][]byt
 		return nil, &Error{Code: CodeBadRequest, Field: "signatures"}
 	}
 	sigs = lowS(req.Key, sigs)
+	// The request comes back from the client, which could have edited
+	// the time it signs: it must be the recent time prepare gave it.
+	at, err := time.Parse(confirm.TimeLayout, req.Time)
+	if now := s.cfg.Now(); err != nil || at.Before(now.Add(-s.cfg.PrepareTTL)) || at.After(now.Add(time.Minute)) {
+		return nil, &Error{Code: CodeReload, Field: "request.time"}
+	}
 	if err := s.checkKey(ctx, account, req.Key); err != nil {
 		return nil, s.fail(ctx, "submit", req.Contract, err)
 	}

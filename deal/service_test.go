@@ -538,6 +538,26 @@ func TestWebCryptoHighS(t *testing.T) {
 	}
 }
 
+// A request whose signed time was edited on the client, or that waited
+// too long, is refused: prepare again.
+func TestRequestTime(t *testing.T) {
+	s := newService(t, newStore(t))
+	seller, buyer := key(t, 1), key(t, 2)
+	propose(t, s, seller)
+	for _, tm := range []string{"2030-01-01T00:00:00+08:00", "2026-11-19T09:00:00+08:00", "yesterday"} {
+		p, err := s.PrepareConfirm(as(buyerAcct), termsID, confirm.Digest{}, buyer.Public())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The payload with the edited time, signed: what a client that
+		// edits both sends.
+		p.Request.Payloads[0] = bytes.Replace(p.Request.Payloads[0], []byte("time: "+p.Request.Time), []byte("time: "+tm), 1)
+		p.Request.Time = tm
+		_, err = s.Submit(as(buyerAcct), p.Request, sign(t, buyer, p))
+		wantCode(t, err, deal.CodeReload)
+	}
+}
+
 func TestDeadline(t *testing.T) {
 	s := newService(t, newStore(t))
 	propose(t, s, key(t, 1))
