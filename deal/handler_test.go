@@ -318,3 +318,32 @@ func TestHTTPErrors(t *testing.T) {
 		}
 	})
 }
+
+// A platform that keeps its users' keys: create, amend and confirm
+// through the one-call routes.
+func TestHTTPServerKeys(t *testing.T) {
+	keys := map[string]*confirm.PrivateKey{sellerAcct: key(t, 1), buyerAcct: key(t, 2)}
+	srv := newAPI(t, newService(t, newStore(t), func(c *deal.Config) {
+		c.ServerKeys = func(_ context.Context, account string) (confirm.Signer, error) {
+			return keys[account], nil
+		}
+	}))
+	r := call(t, srv, "POST", "/deals", sellerAcct, "", map[string]any{"terms": string(termsYAML(t))})
+	if r.status != http.StatusCreated {
+		t.Fatalf("create: %d %s", r.status, r.body)
+	}
+	r = call(t, srv, "POST", "/deals/"+termsID+"/amend", buyerAcct, "", map[string]any{"base": r.json(t)["head"], "terms": string(amended(t, "2026-11-28"))})
+	if r.status != 200 {
+		t.Fatalf("amend: %d %s", r.status, r.body)
+	}
+	head := r.json(t)["head"]
+	r = call(t, srv, "POST", "/deals/"+termsID+"/confirm", sellerAcct, "", map[string]any{"base": head})
+	if r.status != 200 || r.json(t)["agreed"] != true {
+		t.Fatalf("confirm: %d %s", r.status, r.body)
+	}
+	// The same confirmation on the old head again: the head moved.
+	r = call(t, srv, "POST", "/deals/"+termsID+"/confirm", sellerAcct, "", map[string]any{"base": head})
+	if r.status != http.StatusConflict || r.code(t) != "reload" {
+		t.Fatalf("again: %d %s", r.status, r.body)
+	}
+}
