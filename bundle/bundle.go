@@ -35,7 +35,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -323,7 +322,7 @@ func Create(w io.Writer, data, pdf []byte, files map[string]Opener, opts ...conf
 	for _, r := range refs {
 		want[r.SHA256] = true
 		if files[r.SHA256] == nil {
-			return fmt.Errorf("bundle: no file given for %s (%s, sha256 %s)", r.Name, r.Description, r.SHA256)
+			return fmt.Errorf("bundle: no file given for %s (sha256 %s)", label(r), r.SHA256)
 		}
 	}
 	for h := range files {
@@ -360,11 +359,19 @@ func Create(w io.Writer, data, pdf []byte, files map[string]Opener, opts ...conf
 			return fmt.Errorf("bundle: %w", err)
 		}
 		if sum != r.SHA256 || n != int64(r.Size) {
-			return fmt.Errorf("bundle: %s changed: sha256 %s, %d bytes; the terms say %s, %d bytes", strings.TrimSpace(r.Name+" "+r.Description), sum, n, r.SHA256, r.Size)
+			return fmt.Errorf("bundle: %s changed: sha256 %s, %d bytes; the terms say %s, %d bytes", label(r), sum, n, r.SHA256, r.Size)
 		}
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("bundle: %w", err)
 	}
 	return nil
+}
+
+// label names an evidence file for people: its name and description.
+func label(r agreement.EvidenceFile) string {
+	if r.Name == "" || r.Name == r.Description {
+		return r.Description
+	}
+	return r.Name + " (" + r.Description + ")"
 }

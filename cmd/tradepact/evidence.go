@@ -5,6 +5,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -115,7 +116,8 @@ func evidenceAdd(e *env, args []string) int {
 		f.Name = displayName(filepath.Base(p))
 		f.Description = *desc
 		if f.Description == "" {
-			f.Description = f.Name
+			// The name says what the file is: recorded once, as its description.
+			f.Description, f.Name = f.Name, ""
 		}
 		if f.Description == "" {
 			f.Description = f.SHA256[:12]
@@ -170,7 +172,7 @@ func evidenceAdd(e *env, args []string) int {
 		return exitFailure
 	}
 	for _, f := range added {
-		fmt.Fprintf(e.stdout, "added %s: sha256 %s, %d bytes\n", f.Name, f.SHA256, f.Size)
+		fmt.Fprintf(e.stdout, "added %s: sha256 %s, %d bytes\n", cmp.Or(f.Name, f.Description), f.SHA256, f.Size)
 	}
 	fmt.Fprintf(e.stdout, "terms digest %s: both parties confirm the hashes with the terms\n", wd)
 	return exitOK
