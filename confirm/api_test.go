@@ -27,7 +27,7 @@ func TestProposeNonNFCTermsVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := confirm.Verify(data)
+	res, err := confirm.Verify(data, pinned(t)...)
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}

@@ -61,7 +61,7 @@ func BenchmarkVerify(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		res, err := confirm.Verify(data)
+		res, err := confirm.Verify(data, pinned(b)...)
 		if err != nil || !res.Agreed {
 			b.Fatal(err)
 		}

@@ -108,7 +108,7 @@ func TestReserialised(t *testing.T) {
 	if bytes.Equal(again, data) {
 		t.Fatal("the edit did not re-serialise the file")
 	}
-	got, err := confirm.Verify(again)
+	got, err := confirm.Verify(again, pinned(t)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func flipSig(e map[string]any) {
 // to be re-rendered, and that it re-renders with the recorded set.
 func TestOtherTemplateSet(t *testing.T) {
 	data := flow(t)
-	res, err := confirm.Verify(data)
+	res, err := confirm.Verify(data, pinned(t)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestOtherTemplateSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err = confirm.Verify(data, confirm.WithTemplates(other))
+	res, err = confirm.Verify(data, append(pinned(t), confirm.WithTemplates(other))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestConcurrentVerify(t *testing.T) {
 	errs := make(chan error, 8)
 	for range 8 {
 		go func() {
-			res, err := confirm.Verify(data)
+			res, err := confirm.Verify(data, pinned(t)...)
 			if err == nil && (res.Head != want.Head || !res.Agreed) {
 				err = errors.New("a different result")
 			}

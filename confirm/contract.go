@@ -2,6 +2,7 @@ package confirm
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,9 +29,15 @@ type Option func(*config)
 type config struct {
 	set  *TemplateSet
 	pins map[Role]PublicKey
-	role Role
-	pdf  []render.PDFOption
-	err  error // the first invalid option
+	head Digest // RequireHead, if not zero
+	rev  int    // RequireRevision, if not zero
+
+	unverifiedPages bool            // AcceptUnverifiedPages
+	statusOnly      bool            // Status: no decoding, re-rendering or diffs
+	ctx             context.Context // WithContext; nil for none
+	role            Role
+	pdf             []render.PDFOption
+	err             error // the first invalid option
 }
 
 func newConfig(opts []Option) *config {
@@ -58,15 +65,47 @@ func WithTemplates(set *TemplateSet) Option { return func(c *config) { c.set = s
 func TrustKey(role Role, k PublicKey) Option {
 	return func(c *config) {
 		if !role.valid() {
-			c.fail(fmt.Errorf("confirm: TrustKey: role %q is not seller or buyer", role))
+			c.fail(&OptionError{Option: "TrustKey", Err: fmt.Errorf("role %q is not seller or buyer", role)})
 			return
 		}
 		p, err := ParsePublicKey(string(k))
 		if err != nil {
-			c.fail(fmt.Errorf("confirm: TrustKey(%s): %w", role, err))
+			c.fail(&OptionError{Option: "TrustKey", Err: fmt.Errorf("%s: %w", role, err)})
 			return
 		}
 		c.pins[role] = p
+	}
+}
+
+// RequireHead makes [Verify] (and [Contract.Amend], [Contract.Confirm],
+// [VerifyPDF], which verify first) fail with a [*RollbackError] unless the
+// file's history contains the entry whose hash is head: the file is the
+// copy whose head the caller stored (Result.Head, printed by tradepact
+// verify), or continues it. This is the defence against rollback: a party
+// who keeps only the first entries of a contract holds a valid, shorter
+// history, perhaps an earlier agreed revision on better terms, and only a
+// head known from before shows that entries were cut.
+func RequireHead(head Digest) Option {
+	return func(c *config) {
+		if head.IsZero() {
+			c.fail(&OptionError{Option: "RequireHead", Err: errors.New("the zero digest")})
+			return
+		}
+		c.head = head
+	}
+}
+
+// RequireRevision makes [Verify] fail with a [*RollbackError] unless the
+// file has at least n revisions: a caller that knows revision n exists
+// (it stored or was shown it) refuses an older or truncated copy. n must be
+// at least 1.
+func RequireRevision(n int) Option {
+	return func(c *config) {
+		if n < 1 {
+			c.fail(&OptionError{Option: "RequireRevision", Err: fmt.Errorf("%d: revisions are numbered from 1", n)})
+			return
+		}
+		c.rev = n
 	}
 }
 
@@ -85,7 +124,7 @@ func (c *config) fail(err error) {
 func AsRole(role Role) Option {
 	return func(c *config) {
 		if !role.valid() {
-			c.fail(fmt.Errorf("confirm: AsRole: role %q is not seller or buyer", role))
+			c.fail(&OptionError{Option: "AsRole", Err: fmt.Errorf("role %q is not seller or buyer", role)})
 			return
 		}
 		c.role = role
@@ -108,11 +147,15 @@ var ErrNotRerendered = errors.New("confirm: the text was not re-rendered from th
 // everything else.
 func Parse(data []byte) (*Contract, error) {
 	f, err := format.Parse(data)
+	var ee *format.EntryError
+	if errors.As(err, &ee) {
+		return nil, &MalformedError{Entry: ee.Entry, Field: ee.Field, Err: ee.Err}
+	}
 	if err != nil {
 		return nil, &MalformedError{Err: err}
 	}
-	if f.Version != format.Version {
-		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d", f.Version, format.Version)}
+	if f.Version != format.Version && f.Version != format.VersionP256 {
+		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d and %d", f.Version, format.Version, format.VersionP256)}
 	}
 	return &Contract{f: f}, nil
 }
@@ -124,6 +167,18 @@ func (c *Contract) Marshal() ([]byte, error) {
 		return nil, &MalformedError{Err: fmt.Errorf("no contract file (a zero Contract; use Parse or Propose)")}
 	}
 	return format.Marshal(c.f)
+}
+
+// LastTime returns the time the newest entry records, as the file has it
+// (unverified; "" for a zero Contract). A new amendment or confirmation
+// may not be dated earlier: a caller that takes the time from a clock
+// that is behind (or facing a revision dated in the future) uses the later
+// of the two.
+func (c *Contract) LastTime() string {
+	if c == nil || c.f == nil || len(c.f.Entries) == 0 {
+		return ""
+	}
+	return c.f.Entries[len(c.f.Entries)-1].Time
 }
 
 // ID returns the contract ID, the terms' id.
@@ -180,7 +235,7 @@ func Propose(a *agreement.Agreement, s Signer, at time.Time, opts ...Option) (*C
 	}
 	when, err := signingTime(at)
 	if err != nil {
-		return nil, fmt.Errorf("confirm: propose: %w", err)
+		return nil, err
 	}
 	c := &Contract{f: &format.File{Version: format.Version, ID: a.ID}}
 	if _, err := c.appendRevision(a, Seller, s, when, cfg, nil); err != nil {
@@ -210,14 +265,14 @@ func (c *Contract) Amend(a *agreement.Agreement, s Signer, at time.Time, opts ..
 		return nil, err
 	}
 	if a.ID != c.f.ID {
-		return nil, fmt.Errorf("confirm: amend: terms id %q, the contract's is %q", a.ID, c.f.ID)
+		return nil, &IDMismatchError{Terms: a.ID, Contract: c.f.ID}
 	}
 	when, err := signingTime(at)
 	if err != nil {
-		return nil, fmt.Errorf("confirm: amend: %w", err)
+		return nil, err
 	}
-	if err := notBefore(when, res.Latest()); err != nil {
-		return nil, fmt.Errorf("confirm: cannot amend: %w", err)
+	if err := notBefore(when, res.LastTime, 0); err != nil {
+		return nil, err
 	}
 	return c.appendRevision(a, role, s, when, cfg, res.Latest())
 }
@@ -245,23 +300,23 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 	}
 	when, err := signingTime(at)
 	if err != nil {
-		return nil, fmt.Errorf("confirm: %w", err)
+		return nil, err
 	}
 	rev := res.Latest()
-	if err := notBefore(when, rev); err != nil {
-		return nil, fmt.Errorf("confirm: cannot confirm revision %d: %w", rev.Number, err)
+	if err := notBefore(when, res.LastTime, 0); err != nil {
+		return nil, err
 	}
 	if rev.ConfirmedBy(role) != nil {
-		return nil, fmt.Errorf("%w: the %s already confirmed revision %d", ErrAlreadyConfirmed, role, rev.Number)
+		return nil, &AlreadyConfirmedError{Role: role, Revision: rev.Number, Key: s.Public()}
 	}
 	if err := checkTerms(rev.Terms); err != nil {
-		return nil, fmt.Errorf("confirm: revision %d cannot be confirmed: %w", rev.Number, err)
+		return nil, &TermsError{Revision: rev.Number, Err: err}
 	}
 	if !rev.Rerendered {
 		return nil, fmt.Errorf("%w: revision %d was rendered with template set %s, not %s; confirm it with that template set",
 			ErrNotRerendered, rev.Number, rev.Template, templateID(cfg.set))
 	}
-	conf, err := c.appendConfirmation(rev, role, s, when)
+	conf, err := c.appendConfirmation(rev, role, s, when, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -272,7 +327,7 @@ func (c *Contract) Confirm(s Signer, at time.Time, opts ...Option) (*Confirmatio
 // strong key, and the pinned one if the caller pinned the role's key.
 func signerKey(role Role, s Signer, cfg *config) error {
 	k := s.Public()
-	if _, ok := k.raw(); !ok {
+	if !k.valid() {
 		return &KeyError{Role: role, Key: k, Reason: "is malformed or " + ErrWeakKey.Error(), Problem: KeyWeak, Err: ErrWeakKey}
 	}
 	if p, ok := cfg.pins[role]; ok && p != k {
@@ -287,21 +342,25 @@ func signerKey(role Role, s Signer, cfg *config) error {
 // ±24 hours. Fractions of a second are dropped.
 func signingTime(at time.Time) (string, error) {
 	if at.IsZero() {
-		return "", errors.New("no time given (the zero time.Time)")
+		return "", &TimeError{Err: errors.New("no time given (the zero time.Time)")}
 	}
 	s := at.Format(TimeLayout)
 	if err := checkTime(s); err != nil {
-		return "", err
+		return "", &TimeError{Time: s, Err: err}
 	}
 	if t, _ := time.Parse(TimeLayout, s); !t.Equal(at.Truncate(time.Second)) {
-		return "", fmt.Errorf("time %s: its UTC offset is not a whole number of minutes", s)
+		return "", &TimeError{Time: s, Err: errors.New("its UTC offset is not a whole number of minutes")}
 	}
 	return s, nil
 }
 
 func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer, at string, cfg *config, prev *Revision) ([]Change, error) {
+	number := 1
+	if prev != nil {
+		number = prev.Number + 1
+	}
 	if err := checkTerms(a); err != nil {
-		return nil, err
+		return nil, &TermsError{Revision: number, Err: err}
 	}
 	canon, ad, err := canonicalTerms(a)
 	if err != nil {
@@ -329,7 +388,7 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 			return nil, fmt.Errorf("confirm: %w", err)
 		}
 		if len(changes) == 0 {
-			return nil, fmt.Errorf("confirm: amend: the terms are those of revision %d", prev.Number)
+			return nil, &UnchangedTermsError{Revision: prev.Number}
 		}
 	}
 	tid := templateID(cfg.set)
@@ -351,21 +410,19 @@ func (c *Contract) appendRevision(a *agreement.Agreement, author Role, s Signer,
 	if len(c.f.Entries) > 0 {
 		e.Prev = c.Head().String()
 	}
-	rev := &Revision{Number: e.Revision, Author: author, Time: at, Terms: a, Text: text, Agreement: ad, Document: digestOf(text), Template: tid}
+	rev := &Revision{Number: e.Revision, Author: author, Time: at, Terms: a, Text: text, Agreement: ad, Document: digestOf(text), Template: tid,
+		accounts: [2]string{a.Seller.Account, a.Buyer.Account}}
 	n := len(c.f.Entries)
 	c.f.Entries = append(c.f.Entries, e)
-	if _, err := c.appendConfirmation(rev, author, s, at); err != nil {
+	if _, err := c.appendConfirmation(rev, author, s, at, cfg); err != nil {
 		c.f.Entries = c.f.Entries[:n]
 		return nil, err
 	}
 	return changes, nil
 }
 
-func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at string) (*Confirmation, error) {
-	account := rev.Terms.Seller.Account
-	if role == Buyer {
-		account = rev.Terms.Buyer.Account
-	}
+func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at string, cfg *config) (*Confirmation, error) {
+	account := rev.account(role)
 	conf := &Confirmation{
 		Contract:  c.f.ID,
 		Revision:  rev.Number,
@@ -377,14 +434,19 @@ func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at str
 		History:   c.Head(),
 		Time:      at,
 	}
-	if err := conf.Sign(s); err != nil {
+	if err := conf.sign(cfg.ctx, s); err != nil {
 		return nil, err
 	}
 	if !conf.Verify() {
 		// A signer whose signature its own public key does not verify
 		// (a broken HSM, a key mix-up) must not leave a confirmation
 		// that corrupts the file.
-		return nil, fmt.Errorf("confirm: the signer's signature does not verify with its public key %s", conf.Key.Fingerprint())
+		return nil, &SignerError{Key: conf.Key, Err: errors.New("its signature does not verify with its public key")}
+	}
+	if conf.Key.isP256() {
+		// Version 1 readers know only Ed25519 keys: they must refuse
+		// the file rather than misread it.
+		c.f.Version = max(c.f.Version, format.VersionP256)
 	}
 	c.f.Entries = append(c.f.Entries, &format.Entry{
 		Type:            format.TypeConfirmation,

@@ -152,3 +152,139 @@ type MissingPartyError struct {
 func (e *MissingPartyError) Error() string {
 	return fmt.Sprintf("confirm: revision %d lacks the confirmation of its author, the %s", e.Revision, e.Role)
 }
+
+// RollbackError reports a contract file that verifies but is older than
+// what the caller knows of ([RequireHead], [RequireRevision]): its history
+// lacks the entry whose hash is the head the caller stored, or it has fewer
+// revisions than the caller requires. That is what a copy with its newest
+// entries cut off looks like, as well as another history of the same
+// contract.
+type RollbackError struct {
+	WantHead     Digest // the head required, or zero
+	WantRevision int    // the revision required, or 0
+	Head         Digest // the file's head
+	Revisions    int    // the file's number of revisions
+	Entries      int    // the file's number of entries
+}
+
+func (e *RollbackError) Error() string {
+	if !e.WantHead.IsZero() {
+		return fmt.Sprintf("confirm: the history (%d entries, revision %d, head %s) does not contain the known head %s: it is an older or cut copy, or another history",
+			e.Entries, e.Revisions, e.Head, e.WantHead)
+	}
+	return fmt.Sprintf("confirm: the file has %d revisions, but revision %d is known to exist: it is an older or cut copy",
+		e.Revisions, e.WantRevision)
+}
+
+// TimeOrderError reports an entry dated before the entry it follows: a
+// confirmation before the revision it confirms, an amendment before the
+// confirmation preceding it. [Verify] returns it inside a
+// [*MalformedError]; [Contract.Amend] and [Contract.Confirm] return it for
+// a time earlier than the newest entry's ([Result.LastTime]).
+type TimeOrderError struct {
+	Time  string // the entry's time
+	Last  string // the time of the entry before it
+	Entry int    // the entry before it, counted from 1; 0 if not known
+}
+
+func (e *TimeOrderError) Error() string {
+	if e.Entry > 0 {
+		return fmt.Sprintf("the time %s is earlier than %s, the time of entry %d before it", e.Time, e.Last, e.Entry)
+	}
+	return fmt.Sprintf("the time %s is earlier than %s, the time of the newest entry", e.Time, e.Last)
+}
+
+// AlreadyConfirmedError is returned by [Contract.Confirm] when the role
+// the key acts for already confirmed the latest revision. It matches
+// [ErrAlreadyConfirmed] with errors.Is. The key is named because a party
+// that picked up the other party's key file hears this too.
+type AlreadyConfirmedError struct {
+	Role     Role
+	Revision int
+	Key      PublicKey
+}
+
+func (e *AlreadyConfirmedError) Error() string {
+	return fmt.Sprintf("confirm: already confirmed: the %s (key %s) already confirmed revision %d", e.Role, e.Key.Fingerprint(), e.Revision)
+}
+
+// Is reports whether target is [ErrAlreadyConfirmed].
+func (e *AlreadyConfirmedError) Is(target error) bool { return target == ErrAlreadyConfirmed }
+
+// UnchangedTermsError is returned by [Contract.Amend] for terms that are
+// those of the latest revision: an amendment changes something.
+type UnchangedTermsError struct {
+	Revision int // the latest revision, whose terms these are
+}
+
+func (e *UnchangedTermsError) Error() string {
+	return fmt.Sprintf("confirm: amend: the terms are those of revision %d; nothing to amend", e.Revision)
+}
+
+// IDMismatchError is returned by [Contract.Amend] for terms whose id is not
+// the contract's.
+type IDMismatchError struct {
+	Terms    string // the terms' id
+	Contract string // the contract's id
+}
+
+func (e *IDMismatchError) Error() string {
+	return fmt.Sprintf("confirm: amend: terms id %q, the contract's is %q", e.Terms, e.Contract)
+}
+
+// TermsError is returned by [Contract.Confirm] for a revision whose terms
+// do not pass validation (agreement.(*Agreement).Check) with this build's
+// rules: invalid terms are never signed. Err is the
+// *agreement.ValidationError.
+type TermsError struct {
+	Revision int
+	Err      error
+}
+
+func (e *TermsError) Error() string {
+	return fmt.Sprintf("confirm: revision %d cannot be confirmed: %v", e.Revision, e.Err)
+}
+
+// Unwrap returns Err.
+func (e *TermsError) Unwrap() error { return e.Err }
+
+// TimeError reports a time that a contract file cannot record: the zero
+// time, a year outside 0000–9999, or a UTC offset that is not whole
+// minutes.
+type TimeError struct {
+	Time string // the time as it would be written, if there is one
+	Err  error
+}
+
+func (e *TimeError) Error() string { return "confirm: time: " + e.Err.Error() }
+
+// Unwrap returns Err.
+func (e *TimeError) Unwrap() error { return e.Err }
+
+// SignerError reports a signer that failed: its Sign returned an error (a
+// key service that is down, a user who declined on the device), or its
+// signature does not verify with the public key it claims. Nothing was
+// appended.
+type SignerError struct {
+	Key PublicKey
+	Err error
+}
+
+func (e *SignerError) Error() string {
+	return fmt.Sprintf("confirm: signer with key %s: %v", e.Key.Fingerprint(), e.Err)
+}
+
+// Unwrap returns Err.
+func (e *SignerError) Unwrap() error { return e.Err }
+
+// OptionError reports an invalid option (a role that is not seller or
+// buyer, a malformed key to pin): a mistake of the calling program.
+type OptionError struct {
+	Option string // "TrustKey", "AsRole", …
+	Err    error
+}
+
+func (e *OptionError) Error() string { return "confirm: " + e.Option + ": " + e.Err.Error() }
+
+// Unwrap returns Err.
+func (e *OptionError) Unwrap() error { return e.Err }

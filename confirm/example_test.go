@@ -87,7 +87,9 @@ func ExamplePropose() {
 	if err != nil {
 		panic(err)
 	}
-	res, err := confirm.Verify(data, confirm.TrustKey(confirm.Seller, seller.Public()))
+	// Agreed needs both keys pinned: the fingerprints were compared with
+	// the parties (here both keys are at hand).
+	res, err := confirm.Verify(data, confirm.TrustKey(confirm.Seller, seller.Public()), confirm.TrustKey(confirm.Buyer, buyer.Public()))
 	if err != nil {
 		panic(err)
 	}

@@ -123,3 +123,27 @@ func TestFuzzCorpusExists(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzReadStatus checks that ReadStatus never panics, and that it agrees
+// with Verify on every file Verify accepts (same head, state and who must
+// act next). ReadStatus checks less (no decoding or re-rendering), so it
+// may accept files Verify refuses, never the other way round; and it never
+// reports agreed without pins.
+func FuzzReadStatus(f *testing.F) {
+	seedVectors(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, serr := confirm.ReadStatus(data)
+		res, verr := confirm.Verify(data)
+		if verr == nil {
+			if serr != nil {
+				t.Fatalf("Verify accepts, ReadStatus refuses: %v", serr)
+			}
+			if st.Head != res.Head || st.State != res.State() || len(st.Next) != len(res.Missing()) || st.Revision != res.Latest().Number {
+				t.Fatalf("status %+v, verify state %s head %v", st, res.State(), res.Head)
+			}
+		}
+		if serr == nil && (st.Agreed || st.State == confirm.StateAgreed) {
+			t.Fatal("agreed without pinned keys")
+		}
+	})
+}

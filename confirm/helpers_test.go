@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"math/big"
 	"testing"
 	"time"
 
@@ -117,3 +118,60 @@ func entries(f map[string]any) []any { return f["entries"].([]any) }
 func entry(f map[string]any, n int) map[string]any { return entries(f)[n-1].(map[string]any) }
 
 func base64Std(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+
+// pinned returns the options that pin the demo seller's and buyer's keys:
+// only with both pinned can a file be agreed.
+func pinned(t testing.TB) []confirm.Option {
+	return []confirm.Option{
+		confirm.TrustKey(confirm.Seller, key(t, "seller").Public()),
+		confirm.TrustKey(confirm.Buyer, key(t, "buyer").Public()),
+	}
+}
+
+// p256key returns the demo P-256 key whose scalar is the SHA-256 of
+// "tradepact test key p256 " + name.
+func p256key(t testing.TB, name string) *confirm.PrivateKey {
+	t.Helper()
+	scalar := sha256.Sum256([]byte("tradepact test key p256 " + name))
+	k, err := confirm.NewP256Key(scalar[:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// flowP256 is flow with P-256 keys for both parties.
+func flowP256(t testing.TB) []byte {
+	t.Helper()
+	seller, buyer := p256key(t, "seller"), p256key(t, "buyer")
+	c, err := confirm.Propose(terms(), seller, at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Amend(amended(), buyer, at(5)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Confirm(seller, at(9)); err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// p256N is the order of P-256.
+var p256N, _ = new(big.Int).SetString("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16)
+
+// highS replaces the s of a P-256 confirmation's signature by n - s: the
+// same ECDSA signature in its other, high-S form.
+func highS(t testing.TB, e map[string]any) {
+	sig, err := base64.StdEncoding.DecodeString(e["signature"].(string))
+	if err != nil || len(sig) != 64 {
+		t.Fatalf("not a P-256 signature: %v", e["signature"])
+	}
+	s := new(big.Int).Sub(p256N, new(big.Int).SetBytes(sig[32:]))
+	s.FillBytes(sig[32:])
+	e["signature"] = base64.StdEncoding.EncodeToString(sig)
+}

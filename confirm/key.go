@@ -2,8 +2,11 @@ package confirm
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/ecdh"
+	"crypto/ecdsa"
 	"crypto/ed25519"
+	"crypto/elliptic"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -53,9 +56,19 @@ func ParsePublicKey(s string) (PublicKey, error) {
 		return "", errors.New("confirm: this is a private key file; pass the public key (.pub) instead, and keep the private one to yourself")
 	}
 	s = strings.TrimPrefix(s, publicHeader)
+	if b64, ok := strings.CutPrefix(s, p256Alg); ok {
+		raw, err := base64.StdEncoding.Strict().DecodeString(b64)
+		if err != nil || len(raw) != p256PublicSize {
+			return "", fmt.Errorf("confirm: public key %q: want the %d-byte uncompressed P-256 point in standard base64", truncate(s), p256PublicSize)
+		}
+		if _, err := ecdsa.ParseUncompressedPublicKey(elliptic.P256(), raw); err != nil {
+			return "", fmt.Errorf("confirm: public key %q: not a point of P-256", truncate(s))
+		}
+		return PublicKey(s), nil
+	}
 	b64, ok := strings.CutPrefix(s, keyAlg)
 	if !ok {
-		return "", fmt.Errorf("confirm: public key %q: want %s and base64", truncate(s), keyAlg)
+		return "", fmt.Errorf("confirm: public key %q: want %s or %s and base64", truncate(s), keyAlg, p256Alg)
 	}
 	raw, err := base64.StdEncoding.Strict().DecodeString(b64)
 	if err != nil || len(raw) != ed25519.PublicKeySize {
@@ -152,8 +165,11 @@ func (k PublicKey) Fingerprint() string {
 // "tradepact-public-key v1 ed25519:BASE64".
 func (k PublicKey) MarshalFile() []byte { return []byte(publicHeader + string(k) + "\n") }
 
-// NewVerifier returns a Verifier for an Ed25519 public key.
+// NewVerifier returns a Verifier for an Ed25519 or P-256 public key.
 func NewVerifier(k PublicKey) (Verifier, error) {
+	if pub, ok := k.p256(); ok {
+		return p256Verifier{k, pub}, nil
+	}
 	raw, ok := k.raw()
 	if !ok {
 		return nil, fmt.Errorf("confirm: public key %q: malformed", truncate(string(k)))
@@ -172,11 +188,12 @@ func (v edVerifier) Verify(msg, sig []byte) bool {
 	return len(sig) == ed25519.SignatureSize && ed25519.Verify(v.raw, msg, sig)
 }
 
-// PrivateKey is an Ed25519 private key. It implements [Signer]. Ed25519
-// signatures are deterministic: the same key and message give the same
-// signature.
+// PrivateKey is an Ed25519 or ECDSA P-256 private key. It implements
+// [Signer]. Its signatures are deterministic: the same key and message give
+// the same signature (Ed25519 always; P-256 by RFC 6979).
 type PrivateKey struct {
 	key ed25519.PrivateKey
+	ec  *ecdsa.PrivateKey
 	pub PublicKey
 }
 
@@ -208,6 +225,17 @@ var ErrPrivateKey = errors.New("confirm: not a tradepact private key")
 // [PrivateKey.MarshalFile].
 func ParsePrivateKey(data []byte) (*PrivateKey, error) {
 	s := strings.TrimSpace(strings.TrimPrefix(string(data), "\ufeff"))
+	if rest, ok := strings.CutPrefix(s, privateHeader+p256Alg); ok {
+		scalar, err := base64.StdEncoding.Strict().DecodeString(rest)
+		if err != nil || len(scalar) != 32 {
+			return nil, fmt.Errorf("%w: want a 32-byte P-256 scalar in standard base64", ErrPrivateKey)
+		}
+		k, err := NewP256Key(scalar)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrPrivateKey, err)
+		}
+		return k, nil
+	}
 	rest, ok := strings.CutPrefix(s, privateHeader+keyAlg)
 	if !ok {
 		if strings.HasPrefix(s, publicHeader) {
@@ -224,8 +252,16 @@ func ParsePrivateKey(data []byte) (*PrivateKey, error) {
 
 // MarshalFile returns the content of a .key file: one line,
 // "tradepact-private-key v1 ed25519:BASE64" holding the 32-byte seed. Keep
-// it secret: whoever holds it can confirm in the party's name.
+// it secret: whoever holds it can confirm in the party's name. A nil or
+// zero PrivateKey (not made by this package) gives nil.
 func (k *PrivateKey) MarshalFile() []byte {
+	if !k.valid() {
+		return nil
+	}
+	if k.ec != nil {
+		b, _ := k.ec.Bytes()
+		return []byte(privateHeader + p256Alg + base64.StdEncoding.EncodeToString(b) + "\n")
+	}
 	return []byte(privateHeader + keyAlg + base64.StdEncoding.EncodeToString(k.key.Seed()) + "\n")
 }
 
@@ -237,5 +273,26 @@ func (k *PrivateKey) Public() PublicKey {
 	return k.pub
 }
 
-// Sign signs msg with Ed25519.
-func (k *PrivateKey) Sign(msg []byte) ([]byte, error) { return ed25519.Sign(k.key, msg), nil }
+// ErrNoKey is returned by [PrivateKey.Sign] for a nil or zero PrivateKey,
+// one not made by [GenerateKey], [NewKeyFromSeed] or [ParsePrivateKey].
+var ErrNoKey = errors.New("confirm: no private key (a nil or zero PrivateKey; use GenerateKey or ParsePrivateKey)")
+
+func (k *PrivateKey) valid() bool {
+	return k != nil && (len(k.key) == ed25519.PrivateKeySize || k.ec != nil)
+}
+
+// Sign signs msg with Ed25519. A nil or zero PrivateKey returns [ErrNoKey].
+func (k *PrivateKey) Sign(msg []byte) ([]byte, error) {
+	if !k.valid() {
+		return nil, ErrNoKey
+	}
+	if k.ec != nil {
+		h := sha256.Sum256(msg)
+		der, err := k.ec.Sign(nil, h[:], crypto.SHA256) // nil: RFC 6979, deterministic
+		if err != nil {
+			return nil, err
+		}
+		return SignatureFromDER(der)
+	}
+	return ed25519.Sign(k.key, msg), nil
+}

@@ -1,6 +1,7 @@
 package confirm
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"strconv"
@@ -128,11 +129,23 @@ func jsonString(s string) string {
 
 // Sign fills in c.Key from s and sets c.Signature to s's signature of
 // c.Message.
-func (c *Confirmation) Sign(s Signer) error {
+func (c *Confirmation) Sign(s Signer) error { return c.sign(nil, s) }
+
+// sign signs with s, through SignContext when s is a [ContextSigner] and
+// ctx is not nil.
+func (c *Confirmation) sign(ctx context.Context, s Signer) error {
 	c.Key = s.Public()
-	sig, err := s.Sign(c.Message())
+	var sig []byte
+	var err error
+	if cs, ok := s.(ContextSigner); ok && ctx != nil {
+		sig, err = cs.SignContext(ctx, c.Message())
+	} else if ctx != nil && ctx.Err() != nil {
+		err = ctx.Err()
+	} else {
+		sig, err = s.Sign(c.Message())
+	}
 	if err != nil {
-		return fmt.Errorf("confirm: signing: %w", err)
+		return &SignerError{Key: c.Key, Err: err}
 	}
 	c.Signature = sig
 	return nil

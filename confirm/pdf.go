@@ -40,6 +40,9 @@ func (r *Result) Document(opts ...Option) (*render.Document, error) {
 
 func (r *Result) document(cfg *config) (*render.Document, error) {
 	rev := r.Latest()
+	if rev == nil {
+		return nil, errors.New("confirm: no verified revision to render (a zero Result; use Verify)")
+	}
 	var doc *render.Document
 	if rev.Template == templateID(cfg.set) {
 		if d, err := render.NewDocument(rev.Terms, cfg.set); err == nil && bytes.Equal(d.Source, rev.Text) {
@@ -97,9 +100,12 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 }
 
 // pdfOf renders the PDF of data, verified as res. The signing record does
-// not depend on pinned keys, so that anyone renders the same bytes.
+// not depend on pinned keys, so that anyone renders the same bytes: it
+// prints the fingerprints to compare and never claims that the keys are
+// the parties'.
 func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
 	plain := *res
+	plain.Agreed = false // a printed record cannot know whose keys they are
 	for _, p := range []**Party{&plain.Seller, &plain.Buyer} {
 		if *p != nil {
 			q := **p
@@ -146,8 +152,12 @@ func (r *PDFResult) PagesVerified() bool { return r.Compared && r.Appended == 0 
 // it carries no contract file, or its pages are not what its contract file
 // renders to.
 type PDFError struct {
-	Problem string // "unreadable", "no contract file" or "pages differ"
+	// Problem is "unreadable", "no contract file", "pages differ",
+	// "pages not compared" (another tradepact version made it) or
+	// "unchecked update" (bytes follow the rendered PDF).
+	Problem string
 	Err     error
+	Note    string // for the last two: what was found, as PDFResult.Note says it
 }
 
 func (e *PDFError) Error() string { return "confirm: PDF: " + e.Err.Error() }
@@ -179,18 +189,18 @@ func ExtractContract(pdf []byte) ([]byte, error) {
 func readPDF(pdf []byte) (data []byte, creator string, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a hostile PDF must not crash the verifier
-			data, creator, err = nil, "", &PDFError{"unreadable", fmt.Errorf("%v", r)}
+			data, creator, err = nil, "", &PDFError{Problem: "unreadable", Err: fmt.Errorf("%v", r)}
 		}
 	}()
 	conf := pdfcpuConfig()
 	conf.Cmd = model.EXTRACTATTACHMENTS
 	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), conf)
 	if err != nil {
-		return nil, "", &PDFError{"unreadable", err}
+		return nil, "", &PDFError{Problem: "unreadable", Err: err}
 	}
 	list, err := ctx.ListAttachments()
 	if err != nil {
-		return nil, "", &PDFError{"unreadable", err}
+		return nil, "", &PDFError{Problem: "unreadable", Err: err}
 	}
 	for _, a := range list {
 		if a.FileName != AttachmentName {
@@ -198,7 +208,7 @@ func readPDF(pdf []byte) (data []byte, creator string, err error) {
 		}
 		atts, err := ctx.ExtractAttachments([]string{a.ID})
 		if err != nil {
-			return nil, "", &PDFError{"unreadable", err}
+			return nil, "", &PDFError{Problem: "unreadable", Err: err}
 		}
 		for _, x := range atts {
 			if x.FileName != AttachmentName {
@@ -206,24 +216,37 @@ func readPDF(pdf []byte) (data []byte, creator string, err error) {
 			}
 			data, err := io.ReadAll(io.LimitReader(x.Reader, 64<<20))
 			if err != nil {
-				return nil, "", &PDFError{"unreadable", err}
+				return nil, "", &PDFError{Problem: "unreadable", Err: err}
 			}
 			return data, ctx.Creator, nil
 		}
 	}
-	return nil, "", &PDFError{"no contract file", errors.New("no embedded " + AttachmentName + ": this PDF carries no contract file to verify")}
+	return nil, "", &PDFError{Problem: "no contract file", Err: errors.New("no embedded " + AttachmentName + ": this PDF carries no contract file to verify")}
 }
+
+// AcceptUnverifiedPages lets [VerifyPDF] return a result for a PDF whose
+// pages it could not verify (made by another tradepact version, or with
+// bytes appended), instead of a [*PDFError]. The result then says why in
+// Note, PagesVerified is false, and Agreed is false whatever the embedded
+// contract file says: only that file was verified, not what the pages
+// show.
+func AcceptUnverifiedPages() Option { return func(c *config) { c.unverifiedPages = true } }
 
 // VerifyPDF extracts the contract file a PDF carries, verifies it (see
 // [Verify]; the errors are the same), and renders it again to check that
-// the PDF is exactly that rendering. A PDF made by another tradepact
-// version cannot be compared: the result says so in Note and Compared is
-// false. Otherwise pages that differ fail with a [*PDFError]; that includes
-// a PDF made with other fonts or page options than those passed with
-// [WithPDFOptions]. A nil error says that the embedded contract file
-// verified; the pages are verified only when [PDFResult.PagesVerified],
-// which is what tradepact verify requires.
+// the PDF is exactly that rendering. A nil error means both: the embedded
+// contract file verified and the pages are what it renders to
+// ([PDFResult.PagesVerified]). Pages that differ fail with a [*PDFError]
+// "pages differ" (that includes a PDF made with other fonts or page options
+// than those passed with [WithPDFOptions]); a PDF made by another tradepact
+// version, which cannot be compared, fails with "pages not compared", and
+// one with bytes appended (incremental updates, which can redraw any page)
+// with "unchecked update", unless [AcceptUnverifiedPages] is given.
 func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
+	cfg := newConfig(opts)
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
 	data, creator, err := readPDF(pdf)
 	if err != nil {
 		return nil, err
@@ -233,23 +256,35 @@ func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 		return nil, err
 	}
 	out := &PDFResult{Result: res}
-	again, err := pdfOf(res, data, newConfig(opts))
+	again, err := pdfOf(res, data, cfg)
 	if err != nil {
 		return nil, err
 	}
+	var problem string
 	switch {
 	case bytes.Equal(again, pdf):
 		out.Compared = true
+		return out, nil
 	case bytes.HasPrefix(pdf, again):
 		out.Compared, out.Appended = true, len(pdf)-len(again)
-		out.Note = fmt.Sprintf("%d bytes of incremental updates (such as PDF signatures) follow the rendered PDF; they were not checked", len(pdf)-len(again))
+		out.Note = fmt.Sprintf("%d bytes of incremental updates (such as PDF signatures) follow the rendered PDF; they were not checked, and an incremental update can change what the pages show", len(pdf)-len(again))
+		problem = "unchecked update"
 	default:
-		if v, ok := strings.CutPrefix(creator, "tradepact "); ok && v != render.Version {
-			out.Note = fmt.Sprintf("made by tradepact %s, this is tradepact %s: the pages cannot be compared with a fresh rendering; the embedded contract file verified", v, render.Version)
-			return out, nil
+		v, ok := strings.CutPrefix(creator, "tradepact ")
+		if !ok || v == render.Version {
+			return nil, &PDFError{Problem: "pages differ", Err: fmt.Errorf(
+				"the pages are not what the embedded contract file renders to with tradepact %s: the PDF was changed, or it was made with other fonts or page options", render.Version)}
 		}
-		return nil, &PDFError{"pages differ", fmt.Errorf(
-			"the pages are not what the embedded contract file renders to with tradepact %s: the PDF was changed, or it was made with other fonts or page options", render.Version)}
+		out.Note = fmt.Sprintf("made by tradepact %s, this is tradepact %s: the pages cannot be compared with a fresh rendering; only the embedded contract file verified", v, render.Version)
+		problem = "pages not compared"
 	}
+	if !cfg.unverifiedPages {
+		return nil, &PDFError{Problem: problem, Err: errors.New(out.Note), Note: out.Note}
+	}
+	// Only the contract file verified: what a person reads on the pages
+	// was not, so this is not an agreement on them.
+	r := *res
+	r.Agreed = false
+	out.Result = &r
 	return out, nil
 }

@@ -18,7 +18,7 @@ import (
 func TestPDF(t *testing.T) {
 	data := flow(t)
 	var pdf bytes.Buffer
-	res, err := confirm.WritePDF(&pdf, data)
+	res, err := confirm.WritePDF(&pdf, data, pinned(t)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestPDF(t *testing.T) {
 	if !bytes.Equal(got, data) {
 		t.Fatal("the embedded contract file is not the one written")
 	}
-	pr, err := confirm.VerifyPDF(pdf.Bytes(), confirm.TrustKey(confirm.Seller, key(t, "seller").Public()))
+	pr, err := confirm.VerifyPDF(pdf.Bytes(), pinned(t)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,9 +88,16 @@ func TestPDF(t *testing.T) {
 		if bytes.Equal(other, pdf.Bytes()) {
 			t.Fatal("no Creator to change")
 		}
-		pr, err := confirm.VerifyPDF(other)
+		var pe *confirm.PDFError
+		if _, err := confirm.VerifyPDF(other, pinned(t)...); !errors.As(err, &pe) || pe.Problem != "pages not compared" {
+			t.Fatalf("by default: %v", err)
+		}
+		pr, err := confirm.VerifyPDF(other, append(pinned(t), confirm.AcceptUnverifiedPages())...)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if pr.Agreed || !pr.Confirmed {
+			t.Fatalf("agreed %v on pages that were not verified", pr.Agreed)
 		}
 		if pr.Compared || pr.PagesVerified() || !strings.Contains(pr.Note, "cannot be compared") {
 			t.Fatalf("compared %v, note %q", pr.Compared, pr.Note)
@@ -107,9 +114,17 @@ func TestPDF(t *testing.T) {
 		}
 	})
 	t.Run("incremental update", func(t *testing.T) {
-		pr, err := confirm.VerifyPDF(append(bytes.Clone(pdf.Bytes()), "% a later incremental update\n"...))
+		updated := append(bytes.Clone(pdf.Bytes()), "% a later incremental update\n"...)
+		var pe *confirm.PDFError
+		if _, err := confirm.VerifyPDF(updated, pinned(t)...); !errors.As(err, &pe) || pe.Problem != "unchecked update" {
+			t.Fatalf("by default: %v", err)
+		}
+		pr, err := confirm.VerifyPDF(updated, append(pinned(t), confirm.AcceptUnverifiedPages())...)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if pr.Agreed {
+			t.Fatal("agreed on pages that were not verified")
 		}
 		if !pr.Compared || pr.PagesVerified() || !strings.Contains(pr.Note, "incremental update") {
 			t.Fatalf("compared %v, note %q", pr.Compared, pr.Note)
@@ -178,7 +193,7 @@ func TestPDFShowsRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
-	want := []string{"簽署紀錄", "已成立：雙方均已確認第 2 版", res.Head.String(), res.Latest().Agreement.String()}
+	want := []string{"簽署紀錄", "檔案記錄的雙方公鑰均已確認第 2 版", res.Head.String(), res.Latest().Agreement.String()}
 	for _, rev := range res.Revisions {
 		for _, c := range rev.Confirmations {
 			want = append(want, c.Time, c.Key.Fingerprint())

@@ -15,18 +15,20 @@ type RecordRow struct {
 }
 
 type recordText struct {
-	title, contract, status, agreed, pending, head, key, pinned, unpinned string
-	revision, proposed, amended, terms, text, template, confirmed         string
-	rerendered, notRerendered                                             string
-	seller, buyer                                                         string
-	colon, note                                                           string // "label: value" in en, "標籤：值" in Chinese
+	title, contract, status, agreed, unpinnedAgreed, pending, head, key, pinned, unpinned string
+	revision, proposed, amended, terms, text, template, confirmed                         string
+	rerendered, notRerendered                                                             string
+	seller, buyer                                                                         string
+	colon, note                                                                           string // "label: value" in en, "標籤：值" in Chinese
 }
 
 var recordTexts = map[string]recordText{
 	"en": {
 		title: "Signing record", contract: "Contract", status: "Status",
-		agreed: "agreed: both parties confirmed revision %d", pending: "not agreed: revision %d awaits the confirmation of the %s",
-		head: "History head", key: "%s's key", pinned: "%s (matches the pinned key)", unpinned: "%s (compare with the %s)",
+		agreed:         "agreed: both parties confirmed revision %d",
+		unpinnedAgreed: "both keys on file confirmed revision %d; it is agreed only if they are the parties' keys: compare the fingerprints below with the seller and the buyer",
+		pending:        "not agreed: revision %d awaits the confirmation of the %s",
+		head:           "History head", key: "%s's key", pinned: "%s (matches the pinned key)", unpinned: "%s (compare with the %s)",
 		revision: "Revision %d", proposed: "proposed by the %s, %s", amended: "amended by the %s, %s",
 		terms: "Terms digest", text: "Text digest", template: "Template",
 		confirmed:  "confirmed by the %s (%s) at %s, key %s",
@@ -35,8 +37,10 @@ var recordTexts = map[string]recordText{
 	},
 	"zh-Hans": {
 		title: "签署记录", contract: "合同编号", status: "状态",
-		agreed: "已达成：双方均已确认第 %d 版", pending: "未达成：第 %d 版待%s确认",
-		head: "记录链最新哈希", key: "%s公钥", pinned: "%s（与指定公钥一致）", unpinned: "%s（请与%s核对）",
+		agreed:         "已达成：双方均已确认第 %d 版",
+		unpinnedAgreed: "文件记录的双方公钥均已确认第 %d 版；只有这两把公钥确属双方时才算达成：请与卖方和买方核对下列公钥指纹",
+		pending:        "未达成：第 %d 版待%s确认",
+		head:           "记录链最新哈希", key: "%s公钥", pinned: "%s（与指定公钥一致）", unpinned: "%s（请与%s核对）",
 		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
 		terms: "条款摘要", text: "文本摘要", template: "模板",
 		confirmed:  "%s（%s）于 %s 确认，公钥 %s",
@@ -45,8 +49,10 @@ var recordTexts = map[string]recordText{
 	},
 	"zh-Hant": {
 		title: "簽署紀錄", contract: "契約編號", status: "狀態",
-		agreed: "已成立：雙方均已確認第 %d 版", pending: "未成立：第 %d 版待%s確認",
-		head: "紀錄鏈最新雜湊", key: "%s公鑰", pinned: "%s（與指定公鑰相符）", unpinned: "%s（請與%s核對）",
+		agreed:         "已成立：雙方均已確認第 %d 版",
+		unpinnedAgreed: "檔案記錄的雙方公鑰均已確認第 %d 版；唯有這兩把公鑰確屬雙方時才算成立：請與賣方及買方核對下列公鑰指紋",
+		pending:        "未成立：第 %d 版待%s確認",
+		head:           "紀錄鏈最新雜湊", key: "%s公鑰", pinned: "%s（與指定公鑰相符）", unpinned: "%s（請與%s核對）",
 		revision: "第 %d 版", proposed: "%s提出，%s", amended: "%s修改，%s",
 		terms: "條款摘要", text: "文本摘要", template: "範本",
 		confirmed:  "%s（%s）於 %s 確認，公鑰 %s",
@@ -74,14 +80,23 @@ func (t recordText) role(r Role) string {
 
 // Record returns the signing record in lang (en, zh-Hans or zh-Hant; other
 // values give en): the state, the chain head, each party's key fingerprint,
-// and for every revision its author, digests and confirmations.
+// and for every revision its author, digests and confirmations. The status
+// says "agreed" only for [StateAgreed]; when both keys on file confirmed
+// but not both were pinned it says that the fingerprints remain to be
+// checked. A zero Result gives no rows.
 func (r *Result) Record(lang string) []RecordRow {
 	t := texts(lang)
-	rows := []RecordRow{{t.contract, r.ID}}
 	latest := r.Latest()
-	if r.Agreed {
+	if latest == nil {
+		return nil
+	}
+	rows := []RecordRow{{t.contract, r.ID}}
+	switch r.State() {
+	case StateAgreed:
 		rows = append(rows, RecordRow{t.status, fmt.Sprintf(t.agreed, latest.Number)})
-	} else {
+	case StateUnpinned:
+		rows = append(rows, RecordRow{t.status, fmt.Sprintf(t.unpinnedAgreed, latest.Number)})
+	default:
 		var who []string
 		for _, role := range r.Missing() {
 			who = append(who, t.role(role))
@@ -141,6 +156,9 @@ func capitalise(s string) string {
 // WriteRecord writes the signing record as plain text, one "label: value"
 // line per row, followed by the notes.
 func (r *Result) WriteRecord(w io.Writer, lang string) error {
+	if r == nil {
+		return nil
+	}
 	t := texts(lang)
 	var b strings.Builder
 	b.WriteString(t.title + "\n")
@@ -161,6 +179,9 @@ func (r *Result) WriteRecord(w io.Writer, lang string) error {
 // RecordBlocks returns the signing record as document blocks, for
 // render.Document.Record: a heading and a two-column table.
 func (r *Result) RecordBlocks(lang string) []render.Block {
+	if r == nil {
+		return nil
+	}
 	t := texts(lang)
 	tab := &render.Table{Align: []render.Align{render.AlignLeft, render.AlignLeft}}
 	for _, row := range r.Record(lang) {

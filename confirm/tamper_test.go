@@ -84,7 +84,8 @@ func TestTamper(t *testing.T) {
 		{"authors's confirmation removed", func(f map[string]any) { f["entries"] = entries(f)[:1] }, &missing},
 		{"amendment without its author", func(f map[string]any) { f["entries"] = entries(f)[:3] }, &missing},
 		{"unknown field", func(f map[string]any) { entry(f, 2)["note"] = "paid" }, &malformed},
-		{"version", func(f map[string]any) { f["tradepact_contract"] = json.Number("2") }, &malformed},
+		{"version", func(f map[string]any) { f["tradepact_contract"] = json.Number("3") }, &malformed},
+		{"version 2 without a p256 key", func(f map[string]any) { f["tradepact_contract"] = json.Number("2") }, &malformed},
 		{"entry type", func(f map[string]any) { entry(f, 5)["type"] = "comment" }, &malformed},
 		{"no entries", func(f map[string]any) { f["entries"] = []any{} }, &malformed},
 	}

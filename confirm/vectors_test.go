@@ -29,10 +29,19 @@ type vector struct {
 	build              func(t testing.TB) []byte
 }
 
+// isP256 reports whether the vector's parties have P-256 keys (p256key).
+func (v vector) isP256() bool { return strings.HasPrefix(v.name, "p256-") }
+
 // vectorKeys says how the vectors' keys were made, so that another
 // implementation can sign the same messages and compare.
 const vectorKeys = `keys: Ed25519 seeds are SHA-256 of "tradepact test key seller", "tradepact test key buyer",
   "tradepact test key mallory"; seller.pub and buyer.pub, when present, are the keys to pin
+`
+
+// vectorKeysP256 says how the P-256 vectors' keys were made.
+const vectorKeysP256 = `keys: P-256 scalars are SHA-256 of "tradepact test key p256 seller" and
+  "tradepact test key p256 buyer"; signatures are RFC 6979 (deterministic), r || s, low-S;
+  seller.pub and buyer.pub are the keys to pin
 `
 
 // The outcomes a vector can expect.
@@ -99,6 +108,13 @@ func vectors() []vector {
 		{"unknown-field", "malformed", "a field the format does not have", false, tamper(func(t testing.TB, f map[string]any) {
 			entry(f, 5)["note"] = "paid in cash"
 		})},
+		{"p256-agreed", "success", "the flow of agreed, with P-256 keys for both parties (format version 2)", true, flowP256},
+		{"p256-high-s", "bad signature", "the P-256 flow with the buyer's s replaced by n - s: valid ECDSA, but not low-S", false, func(t testing.TB) []byte {
+			return edit(t, flowP256(t), func(f map[string]any) { highS(t, entry(f, 4)) })
+		}},
+		{"p256-version-1", "malformed", "the P-256 flow written as format version 1, which has only Ed25519 keys", false, func(t testing.TB) []byte {
+			return edit(t, flowP256(t), func(f map[string]any) { f["tradepact_contract"] = json.Number("1") })
+		}},
 	}
 }
 
@@ -136,8 +152,16 @@ func writeVector(t *testing.T, dir string, v vector) {
 			t.Fatal(err)
 		}
 	}
-	ar := &txtar.Archive{Comment: []byte(fmt.Sprintf("expect: %s\ndescription: %s\n%s", v.expect, v.desc, vectorKeys))}
-	if v.pin || v.name == "wrong-pinned-key" {
+	keys := vectorKeys
+	if v.isP256() {
+		keys = vectorKeysP256
+	}
+	ar := &txtar.Archive{Comment: []byte(fmt.Sprintf("expect: %s\ndescription: %s\n%s", v.expect, v.desc, keys))}
+	if v.isP256() && v.pin {
+		ar.Files = append(ar.Files,
+			txtar.File{Name: "seller.pub", Data: p256key(t, "seller").Public().MarshalFile()},
+			txtar.File{Name: "buyer.pub", Data: p256key(t, "buyer").Public().MarshalFile()})
+	} else if v.pin || v.name == "wrong-pinned-key" {
 		ar.Files = append(ar.Files, txtar.File{Name: "seller.pub", Data: key(t, "seller").Public().MarshalFile()})
 		buyer := key(t, "buyer")
 		if v.name == "wrong-pinned-key" {

@@ -12,7 +12,7 @@ import (
 )
 
 // Result is what [Verify] found in a contract file that verifies: who
-// confirmed which revision, and whether both parties confirmed the latest.
+// confirmed which revision, and whether the deal is agreed.
 type Result struct {
 	ID        string      // the contract ID
 	Head      Digest      // the chain head, to compare with a copy kept elsewhere
@@ -20,17 +20,70 @@ type Result struct {
 	Revisions []*Revision // in order; revision n is Revisions[n-1]
 	Seller    *Party      // nil if the seller never acted (impossible in a valid file)
 	Buyer     *Party      // nil if the buyer has not acted yet
-	// Agreed reports whether both parties confirmed the latest revision:
-	// the state a backend gates the trade on. It does not say that the
-	// text was rendered again from the terms: a revision made with a
-	// template set this build lacks is checked against its digest only
-	// (Latest().Rerendered is false, and Notes says so). Gate on
-	// [Result.AgreedAndRerendered] to require both.
+	// LastTime is the time of the newest entry: a new revision or
+	// confirmation may not be dated earlier.
+	LastTime string
+	// Confirmed reports whether the keys the file records for both roles
+	// confirmed the latest revision. It does not say whose keys they are:
+	// anyone can make two keys and confirm as both parties.
+	Confirmed bool
+	// Agreed reports whether both parties confirmed the latest revision
+	// with keys the caller pinned for them ([TrustKey] for both roles):
+	// the state a backend gates the trade on. A file confirmed by keys
+	// that are not both pinned is never Agreed (see [Result.State]). It
+	// does not say that the text was rendered again from the terms: a
+	// revision made with a template set this build lacks is checked
+	// against its digest only (Latest().Rerendered is false, and Notes
+	// says so). Gate on [Result.AgreedAndRerendered] to require both.
 	Agreed bool
 	// Notes are plain statements about what could not be checked, such as
 	// a text that was not re-rendered because this build has another
 	// template set.
 	Notes []string
+}
+
+// State is what a verified contract file says about the deal.
+type State string
+
+// The states of a contract file that verifies.
+const (
+	// StateAgreed: both parties confirmed the latest revision, with the
+	// keys the caller pinned for them.
+	StateAgreed State = "agreed"
+	// StateUnpinned: the keys the file records for both roles confirmed
+	// the latest revision, but at least one of them was not pinned, so
+	// nothing shows that it belongs to its party: one person holding two
+	// keys produces exactly this. Compare the fingerprints with the
+	// parties and verify again with both keys pinned.
+	StateUnpinned State = "confirmed_unpinned"
+	// StatePending: the latest revision still lacks a party's
+	// confirmation.
+	StatePending State = "pending"
+)
+
+// State returns the state of the contract: [StateAgreed] only when
+// [Result.Agreed]. A zero Result is [StatePending].
+func (r *Result) State() State {
+	switch {
+	case r == nil || !r.Confirmed:
+		return StatePending
+	case r.Agreed:
+		return StateAgreed
+	}
+	return StateUnpinned
+}
+
+// Unpinned returns the roles whose key the caller did not pin with
+// [TrustKey] (or that have no key on file yet): until each is compared
+// with its party, the file shows only that some keys confirmed.
+func (r *Result) Unpinned() []Role {
+	var out []Role
+	for _, role := range []Role{Seller, Buyer} {
+		if p := r.Party(role); p == nil || !p.Pinned {
+			out = append(out, role)
+		}
+	}
+	return out
 }
 
 // Party is a role's key as the contract file records it.
@@ -58,11 +111,23 @@ type Revision struct {
 	// Confirmations are the verified confirmations of this revision.
 	Confirmations []*Confirmation
 
-	canon []byte // the canonical terms
+	canon    []byte    // the canonical terms
+	accounts [2]string // the seller's and the buyer's account in the terms
+}
+
+// account returns role's account in the revision's terms.
+func (r *Revision) account(role Role) string {
+	if role == Buyer {
+		return r.accounts[1]
+	}
+	return r.accounts[0]
 }
 
 // ConfirmedBy returns role's confirmation of r, or nil.
 func (r *Revision) ConfirmedBy(role Role) *Confirmation {
+	if r == nil {
+		return nil
+	}
 	for _, c := range r.Confirmations {
 		if c.Role == role {
 			return c
@@ -74,13 +139,23 @@ func (r *Revision) ConfirmedBy(role Role) *Confirmation {
 // AgreedAndRerendered reports whether both parties confirmed the latest
 // revision and its text was rendered again from its terms and found
 // identical: what the parties read says what they agreed to.
-func (r *Result) AgreedAndRerendered() bool { return r.Agreed && r.Latest().Rerendered }
+func (r *Result) AgreedAndRerendered() bool {
+	return r != nil && r.Agreed && r.Latest() != nil && r.Latest().Rerendered
+}
 
-// Latest returns the latest revision.
-func (r *Result) Latest() *Revision { return r.Revisions[len(r.Revisions)-1] }
+// Latest returns the latest revision, or nil for a zero Result.
+func (r *Result) Latest() *Revision {
+	if r == nil || len(r.Revisions) == 0 {
+		return nil
+	}
+	return r.Revisions[len(r.Revisions)-1]
+}
 
 // Party returns the party of role, or nil if it has not acted.
 func (r *Result) Party(role Role) *Party {
+	if r == nil {
+		return nil
+	}
 	if role == Seller {
 		return r.Seller
 	}
@@ -91,8 +166,9 @@ func (r *Result) Party(role Role) *Party {
 // still missing.
 func (r *Result) Missing() []Role {
 	var out []Role
+	latest := r.Latest()
 	for _, role := range []Role{Seller, Buyer} {
-		if r.Latest().ConfirmedBy(role) == nil {
+		if latest == nil || latest.ConfirmedBy(role) == nil {
 			out = append(out, role)
 		}
 	}
@@ -156,9 +232,14 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	}
 	have := templateID(cfg.set)
 	keys := map[Role]PublicKey{}
+	verifiers := map[PublicKey]Verifier{}
 	var head Digest
 	var prevType string
+	// lastTime is the time of the entry before the current one, and
+	// revPrevTime that of the entry before the latest revision.
+	var lastTime, revPrevTime string
 	noted := map[TemplateID]bool{}
+	sawHead := false
 	for i, e := range f.Entries {
 		n := i + 1
 		bad := func(field string, format string, args ...any) error {
@@ -212,6 +293,15 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if len(e.Terms) == 0 {
 				return nil, bad("terms", "missing")
 			}
+			if cfg.statusOnly {
+				rev, err := statusRevision(e, f.ID, author, tid, ad, dd, bad)
+				if err != nil {
+					return nil, err
+				}
+				revPrevTime = lastTime
+				res.Revisions = append(res.Revisions, rev)
+				break
+			}
 			a, err := decodeTerms(e.Terms)
 			if err != nil {
 				return nil, bad("terms", "%v", err)
@@ -230,7 +320,9 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if got := digestOf(text); got != dd {
 				return nil, &DigestMismatchError{Revision: e.Revision, What: "text", Recorded: dd, Computed: got}
 			}
-			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid, canon: canon}
+			rev := &Revision{Number: e.Revision, Author: author, Time: e.Time, Terms: a, Text: text, Agreement: ad, Document: dd, Template: tid, canon: canon,
+				accounts: [2]string{a.Seller.Account, a.Buyer.Account}}
+			revPrevTime = lastTime
 			if tid == have {
 				again, err := renderText(a, cfg.set)
 				if err != nil {
@@ -275,9 +367,23 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if !role.valid() {
 				return nil, bad("role", "%q is not seller or buyer", e.Role)
 			}
-			key, err := ParsePublicKey(e.Key)
-			if err != nil || string(key) != e.Key {
-				return nil, bad("key", "not an ed25519 public key")
+			// A key is parsed (and, for Ed25519, checked not to be weak,
+			// an X25519 multiplication) once per file, not once per
+			// confirmation.
+			v, ok := verifiers[PublicKey(e.Key)]
+			if !ok {
+				key, err := ParsePublicKey(e.Key)
+				if err != nil || string(key) != e.Key {
+					return nil, bad("key", "not a valid ed25519 or p256 public key")
+				}
+				if v, err = NewVerifier(key); err != nil {
+					return nil, bad("key", "%v", err)
+				}
+				verifiers[key] = v
+			}
+			key := v.Public()
+			if key.isP256() && f.Version < format.VersionP256 {
+				return nil, bad("key", "a p256 key in a version %d file (P-256 keys need version %d)", f.Version, format.VersionP256)
 			}
 			sig, err := base64.StdEncoding.Strict().DecodeString(e.Signature)
 			if err != nil {
@@ -290,10 +396,7 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			mismatch := func(field, got, want string) error {
 				return &MismatchError{Entry: n, Revision: e.Revision, Field: field, Recorded: got, Want: want}
 			}
-			account := rev.Terms.Seller.Account
-			if role == Buyer {
-				account = rev.Terms.Buyer.Account
-			}
+			account := rev.account(role)
 			switch {
 			case e.Revision != rev.Number:
 				return nil, mismatch("revision", fmt.Sprint(e.Revision), fmt.Sprint(rev.Number))
@@ -309,8 +412,8 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 			if e.Prev != head.String() {
 				return nil, &HistoryError{Entry: n, Recorded: e.Prev, Computed: head}
 			}
-			if err := notBefore(e.Time, rev); err != nil {
-				return nil, bad("time", "%v", err)
+			if err := notBefore(e.Time, lastTime, n-1); err != nil {
+				return nil, &MalformedError{Entry: n, Field: "time", Err: err}
 			}
 			if k, ok := keys[role.other()]; ok && k == key {
 				return nil, &KeyError{Entry: n, Role: role, Key: key, Reason: "already acts for the " + string(role.other()) + "; one key cannot act for both parties", Problem: KeyOtherRole}
@@ -332,12 +435,14 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 				Agreement: ad, Document: dd, Template: tid, History: head,
 				Time: e.Time, Key: key, Signature: sig,
 			}
-			if !conf.Verify() {
+			if !v.Verify(conf.Message(), conf.Signature) {
 				return nil, &InvalidSignatureError{Entry: n, Revision: e.Revision, Role: role, Key: key}
 			}
-			if k := len(res.Revisions); prevType == format.TypeRevision && k > 1 {
-				// The author signed the revision's time through its hash.
-				if err := notBefore(rev.Time, res.Revisions[k-2]); err != nil {
+			if prevType == format.TypeRevision && revPrevTime != "" {
+				// The author signed the revision's time through its hash:
+				// an amendment is not dated before the entry it follows,
+				// which may be the other party's confirmation.
+				if err := notBefore(rev.Time, revPrevTime, n-2); err != nil {
 					return nil, &MalformedError{Entry: n - 1, Field: "time", Err: err}
 				}
 			}
@@ -351,10 +456,16 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 		if err != nil {
 			return nil, bad("", "%v", err)
 		}
-		head, prevType = h, e.Type
+		head, prevType, lastTime = h, e.Type, e.Time
+		sawHead = sawHead || head == cfg.head
 	}
 	if p := res.Latest(); p.ConfirmedBy(p.Author) == nil {
 		return nil, &MissingPartyError{Revision: p.Number, Role: p.Author}
+	}
+	if f.Version == format.VersionP256 && !keys[Seller].isP256() && !keys[Buyer].isP256() {
+		// One spelling per file: version 2 only where version 1
+		// readers must refuse.
+		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("version %d without a p256 key; such a file is version %d", f.Version, format.Version)}
 	}
 	for _, role := range []Role{Seller, Buyer} {
 		k, ok := keys[role]
@@ -370,17 +481,29 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 		}
 	}
 	res.Head = head
-	res.Agreed = len(res.Missing()) == 0
+	res.LastTime = lastTime
+	if !cfg.head.IsZero() && !sawHead {
+		return nil, &RollbackError{WantHead: cfg.head, Head: head, Revisions: len(res.Revisions), Entries: len(f.Entries)}
+	}
+	if cfg.rev > len(res.Revisions) {
+		return nil, &RollbackError{WantRevision: cfg.rev, Head: head, Revisions: len(res.Revisions), Entries: len(f.Entries)}
+	}
+	res.Confirmed = len(res.Missing()) == 0
+	res.Agreed = res.Confirmed && len(res.Unpinned()) == 0
 	return res, nil
 }
 
-// notBefore checks that an entry given at t (a checked time) does not
-// precede the latest revision rev: nobody confirms or amends a revision
-// before it exists.
-func notBefore(t string, rev *Revision) error {
+// notBefore checks that an entry given at t (a checked time) is not dated
+// before last, the time of the entry before it (entry n; "" for none):
+// entries are appended in order, so nobody confirms a revision before it
+// exists or amends before the confirmation it follows.
+func notBefore(t, last string, n int) error {
+	if last == "" {
+		return nil
+	}
 	at, _ := time.Parse(TimeLayout, t)
-	if from, _ := time.Parse(TimeLayout, rev.Time); at.Before(from) {
-		return fmt.Errorf("the time %s is earlier than revision %d, made at %s", t, rev.Number, rev.Time)
+	if from, _ := time.Parse(TimeLayout, last); at.Before(from) {
+		return &TimeOrderError{Time: t, Last: last, Entry: n}
 	}
 	return nil
 }

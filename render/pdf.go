@@ -158,6 +158,9 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 	if doc == nil {
 		return errors.New("render: pdf: nil document")
 	}
+	if w == nil {
+		return errors.New("render: pdf: nil writer")
+	}
 	doc = visible(doc) // controls and bidi overrides shown as <U+202E>, as in text and HTML
 	c := pdfConfig{paper: A4, margins: [4]float64{56.7, 56.7, 56.7, 56.7}, size: 10}
 	for _, o := range opts {

@@ -25,18 +25,19 @@ func runAmend(e *env, args []string) int {
 		explain(e, in, err)
 		return exitFailure
 	}
+	base := c.Head()
 	a, ok := loadChecked(e, termsPath)
 	if !ok {
 		return exitFailure
 	}
 	e.setLang(string(a.Locale))
-	changes, err := c.Amend(a, k, sf.at.time(), sf.as.options()...)
+	changes, err := c.Amend(a, k, sf.signingTime(e, c), sf.as.options()...)
 	if err != nil {
 		explain(e, in, err)
 		return exitFailure
 	}
-	if err := writeContract(sf.out, c); err != nil {
-		e.errorf("%v", err)
+	if err := writeContract(sf.out, c, in, base); err != nil {
+		reportWrite(e, sf.out, err)
 		return exitFailure
 	}
 	res, err := c.Verify()

@@ -29,7 +29,8 @@ func runConfirm(e *env, args []string) int {
 		explain(e, in, err)
 		return exitFailure
 	}
-	conf, err := c.Confirm(k, sf.at.time(), sf.as.options()...)
+	base := c.Head()
+	conf, err := c.Confirm(k, sf.signingTime(e, c), sf.as.options()...)
 	if errors.Is(err, confirm.ErrAlreadyConfirmed) {
 		e.errorf("%s", confirm.ErrorMessage(err, e.lang))
 		e.hintf("%s", e.tr("nothing to do"))
@@ -49,14 +50,16 @@ func runConfirm(e *env, args []string) int {
 		showConfirmed(e, res, in)
 		return exitOK
 	}
-	if err := writeContract(sf.out, c); err != nil {
-		e.errorf("%v", err)
+	if err := writeContract(sf.out, c, in, base); err != nil {
+		reportWrite(e, sf.out, err)
 		return exitFailure
 	}
 	e.say("confirmed", sf.out, e.role(conf.Role), conf.Account, conf.Revision, c.ID(), conf.Key.Fingerprint())
 	showConfirmed(e, res, sf.out)
-	if res.Agreed {
-		e.say("agreed", conf.Revision)
+	if res.Confirmed {
+		// The file alone cannot show whose keys they are: verify with both
+		// keys pinned says agreed.
+		e.say("both confirmed unpinned", conf.Revision, sf.out)
 	} else {
 		e.say("waiting", e.role(otherRole(conf.Role)))
 	}

@@ -36,7 +36,7 @@ func runDiff(e *env, args []string) int {
 	}
 	changes, err := confirm.Diff(a, b)
 	if err != nil {
-		e.errorf("%v", err)
+		e.errorf("%s", confirm.ErrorMessage(err, "en"))
 		return exitUsage
 	}
 	printChanges(e, changes)
@@ -49,11 +49,14 @@ func runDiff(e *env, args []string) int {
 // termsAt loads terms from a terms file, or from a verified contract file's
 // latest revision ("deal.contract.json") or revision N ("deal.contract.json@N").
 func termsAt(arg string) (*agreement.Agreement, error) {
-	path, rev := arg, 0
+	path, rev, at := arg, 0, false
 	if i := strings.LastIndexByte(arg, '@'); i > 0 {
 		if n, err := strconv.Atoi(arg[i+1:]); err == nil {
-			path, rev = arg[:i], n
+			path, rev, at = arg[:i], n, true
 		}
+	}
+	if at && rev < 1 {
+		return nil, fmt.Errorf("%s: @%d: revisions are numbered from 1", path, rev)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -63,19 +66,19 @@ func termsAt(arg string) (*agreement.Agreement, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if !isContractFile(data) {
-		if rev != 0 {
+		if at {
 			return nil, fmt.Errorf("%s: @%d names a revision, but this is a terms file", path, rev)
 		}
 		return loadTerms(path)
 	}
 	res, err := confirm.Verify(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %s", path, confirm.ErrorMessage(err, "en"))
 	}
-	if rev == 0 {
+	if !at {
 		return res.Latest().Terms, nil
 	}
-	if rev < 1 || rev > len(res.Revisions) {
+	if rev > len(res.Revisions) {
 		return nil, fmt.Errorf("%s: no revision %d (it has %d)", path, rev, len(res.Revisions))
 	}
 	return res.Revisions[rev-1].Terms, nil

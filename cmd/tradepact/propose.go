@@ -28,13 +28,13 @@ func runPropose(e *env, args []string) int {
 		return exitFailure
 	}
 	e.setLang(string(a.Locale))
-	c, err := confirm.Propose(a, k, sf.at.time())
+	c, err := confirm.Propose(a, k, sf.signingTime(e, nil))
 	if err != nil {
-		e.errorf("%v", err)
+		explain(e, termsPath, err)
 		return exitFailure
 	}
-	if err := writeContract(sf.out, c); err != nil {
-		e.errorf("%v", err)
+	if err := writeContract(sf.out, c, "", confirm.Digest{}); err != nil {
+		reportWrite(e, sf.out, err)
 		return exitFailure
 	}
 	e.say("proposed", sf.out, c.ID(), k.Public().Fingerprint())

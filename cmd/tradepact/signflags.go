@@ -2,9 +2,33 @@ package main
 
 import (
 	"flag"
+	"time"
 
 	"github.com/tradepact/tradepact/confirm"
 )
+
+// signingTime returns the time to record for a new entry of c: --time if
+// given, else now, or the newest entry's time when that is later than now.
+// An entry is never dated before the one it follows, and a clock that is
+// behind, or a revision dated in the future (9999-12-31), must not stop a
+// party from confirming: the confirmation then carries the newest entry's
+// time, which says it came no earlier, and a note says so.
+func (s *signingFlags) signingTime(e *env, c *confirm.Contract) time.Time {
+	now := time.Now()
+	if s.at.t != nil {
+		if s.at.t.After(now.Add(24 * time.Hour)) {
+			// Every later entry must be dated no earlier than this one.
+			e.note(e.tr("dated future", s.at.t.Format(confirm.TimeLayout)))
+		}
+		return *s.at.t
+	}
+	last, err := time.Parse(confirm.TimeLayout, c.LastTime())
+	if err != nil || !last.After(now) {
+		return now
+	}
+	e.note(e.tr("dated later", c.LastTime(), now.Format(confirm.TimeLayout)))
+	return last
+}
 
 // signingFlags are the flags that every signing verb (propose, amend,
 // confirm) takes: the signer's key, the output file, the time to record and,

@@ -4,27 +4,37 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
+	"flag"
 	"io/fs"
 	"os"
 	"slices"
 	"strings"
 
+	"github.com/tradepact/tradepact/agreement"
 	"github.com/tradepact/tradepact/confirm"
 )
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
 
 func init() {
 	register(&command{
 		name:    "verify",
-		summary: "check a contract file or PDF: signatures, history, keys, digests (exit 0 agreed, 3 unconfirmed, 1 invalid)",
+		summary: "check a contract file or PDF: signatures, history, keys, digests (exit 0 agreed, 4 keys not pinned, 3 unconfirmed, 1 invalid)",
 		run:     runVerify,
 	})
 }
 
 func runVerify(e *env, args []string) int {
-	fs := newFlags(e, "verify", "[--seller-pub F] [--buyer-pub F] [--json] [--lang L] FILE")
+	fs := newFlags(e, "verify", "[--seller-pub F] [--buyer-pub F] [--head HASH] [--revision N] [--json] [--lang L] FILE\n\n"+verifyExitCodes)
 	sellerPub := fs.String("seller-pub", "", "the seller's public key file you trust")
 	buyerPub := fs.String("buyer-pub", "", "the buyer's public key file you trust")
+	headFlag := fs.String("head", "", "a history head you stored before (sha256:…): refuse a file whose history does not contain it (an older or cut copy)")
+	revFlag := fs.Int("revision", 0, "refuse a file with fewer than `N` revisions (an older or cut copy)")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	lang := fs.String("lang", "", "language of the report: en, zh-Hans or zh-Hant (default: the contract's own)")
 	if code := parseFlags(e, fs, args, 1); code >= 0 {
@@ -36,6 +46,21 @@ func runVerify(e *env, args []string) int {
 	}
 	path := fs.Arg(0)
 	var opts []confirm.Option
+	if *headFlag != "" {
+		h, err := agreement.ParseDigest(*headFlag)
+		if err != nil {
+			e.errorf("verify: --head %q: want sha256: and 64 hex digits, as verify prints the history head", *headFlag)
+			return exitUsage
+		}
+		opts = append(opts, confirm.RequireHead(h))
+	}
+	if *revFlag < 0 || (*revFlag == 0 && flagSet(fs, "revision")) {
+		e.errorf("verify: --revision %d: revisions are numbered from 1", *revFlag)
+		return exitUsage
+	}
+	if *revFlag > 0 {
+		opts = append(opts, confirm.RequireRevision(*revFlag))
+	}
 	for _, p := range []struct {
 		file string
 		role confirm.Role
@@ -66,8 +91,17 @@ func runVerify(e *env, args []string) int {
 	e.lang = *lang
 	if e.lang == "" {
 		e.lang = localeOf(data)
+		if isPDF(data) {
+			// The attachment is compressed: read the language from it.
+			if c, err := confirm.ExtractContract(data); err == nil {
+				e.lang = localeOf(c)
+			}
+		}
 	}
 	res, pdfNote, err := verifyData(data, opts)
+	if err == nil && isPDF(data) && pdfNote == "" {
+		pdfNote = "the pages are exactly what the embedded contract file renders to"
+	}
 	if *asJSON {
 		writeVerifyJSON(e, path, res, pdfNote, err)
 	}
@@ -80,19 +114,48 @@ func runVerify(e *env, args []string) int {
 	if !*asJSON {
 		if *lang == "" {
 			*lang = string(res.Latest().Terms.Locale)
+			e.lang = *lang
 		}
 		if err := res.WriteRecord(e.stdout, *lang); err != nil {
 			e.errorf("%v", err)
 			return exitFailure
 		}
-		if pdfNote != "" {
-			fmt.Fprintf(e.stdout, "pdf: %s\n", pdfNote)
+		if isPDF(data) {
+			e.say("pdf verified")
 		}
 	}
-	if !res.Agreed {
+	return verifyExit(e, res, !*asJSON)
+}
+
+// verifyExitCodes is the exit-code table of verify, for its usage text.
+const verifyExitCodes = `exit status:
+  0  agreed: both parties confirmed the latest revision, with the keys given
+     by --seller-pub and --buyer-pub
+  4  both keys the file records confirmed the latest revision, but not both
+     were pinned: nothing shows they are the parties' keys (one person can
+     make two keys); compare the fingerprints with the parties and pin them
+  3  valid, but the latest revision still lacks a party's confirmation
+  1  invalid, tampered with, unreadable, or a PDF whose pages are not verified
+  2  usage error`
+
+// verifyExit returns verify's exit status for a file that verified and,
+// when the parties confirmed with keys that are not both pinned, says
+// which key is not known to be whose and how to check it.
+func verifyExit(e *env, res *confirm.Result, talk bool) int {
+	switch res.State() {
+	case confirm.StateAgreed:
+		return exitOK
+	case confirm.StatePending:
 		return exitUnconfirmed
 	}
-	return exitOK
+	if talk {
+		for _, role := range res.Unpinned() {
+			p := res.Party(role)
+			e.say("unpinned key", e.role(role), p.Key.Fingerprint(), e.role(role), role)
+		}
+		e.say("unpinned hint")
+	}
+	return exitUnpinned
 }
 
 // notVerifiable says why data cannot be verified at all: terms, or a
@@ -136,7 +199,10 @@ func verifyData(data []byte, opts []confirm.Option) (*confirm.Result, string, er
 type verifyJSON struct {
 	File      string         `json:"file"`
 	Valid     bool           `json:"valid"`
-	Agreed    bool           `json:"agreed"`
+	State     string         `json:"state,omitempty"` // confirm.State: agreed, confirmed_unpinned, pending
+	Agreed    bool           `json:"agreed"`          // state is agreed: both keys pinned
+	Confirmed bool           `json:"confirmed"`       // both keys on file confirmed the latest revision
+	Unpinned  []confirm.Role `json:"unpinned,omitempty"`
 	Error     string         `json:"error,omitempty"`
 	Problem   string         `json:"problem,omitempty"`
 	ID        string         `json:"id,omitempty"`
@@ -184,8 +250,11 @@ func problem(err error) string {
 		mp  *confirm.MissingPartyError
 		mf  *confirm.MalformedError
 		pe  *confirm.PDFError
+		rb  *confirm.RollbackError
 	)
 	switch {
+	case errors.As(err, &rb):
+		return "rollback"
 	case errors.As(err, &sig):
 		return "bad signature"
 	case errors.As(err, &dm):
@@ -215,7 +284,7 @@ func writeVerifyJSON(e *env, path string, res *confirm.Result, pdfNote string, e
 	if err != nil {
 		out.Error, out.Problem = err.Error(), problem(err)
 	} else {
-		out.Valid, out.Agreed = true, res.Agreed
+		out.Valid, out.Agreed, out.Confirmed, out.State, out.Unpinned = true, res.Agreed, res.Confirmed, string(res.State()), res.Unpinned()
 		out.ID, out.Head, out.Latest, out.Notes, out.Missing = res.ID, res.Head.String(), res.Latest().Number, res.Notes, res.Missing()
 		out.Keys = map[string]key{}
 		for _, p := range []*confirm.Party{res.Seller, res.Buyer} {

@@ -130,16 +130,19 @@ func run(dir string) error {
 	}
 
 	// 9. Anyone verifies, pinning the keys they trust.
-	res, err := confirm.Verify(data,
+	// Without both pins the file is confirmed by two keys, not agreed.
+	pins := []confirm.Option{
 		confirm.TrustKey(confirm.Seller, seller.Public()),
-		confirm.TrustKey(confirm.Buyer, buyer.Public()))
+		confirm.TrustKey(confirm.Buyer, buyer.Public()),
+	}
+	res, err := confirm.Verify(data, pins...)
 	if err != nil {
 		return err
 	}
 	if err := res.WriteRecord(os.Stdout, "en"); err != nil {
 		return err
 	}
-	pr, err := confirm.VerifyPDF(pdf.Bytes())
+	pr, err := confirm.VerifyPDF(pdf.Bytes(), pins...)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := confirm.Verify(data)
-	if err != nil || !res.Agreed || len(res.Revisions) != 2 {
+	if err != nil || !res.Confirmed || res.Agreed || len(res.Revisions) != 2 {
 		t.Fatalf("deal.contract.json: %v", err)
 	}
 	pdf, err := os.ReadFile(filepath.Join(dir, "deal.pdf"))

@@ -2,6 +2,8 @@ package format
 
 import (
 	"bytes"
+	"errors"
+	"github.com/gowebpki/jcs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,4 +117,56 @@ func TestParseRejects(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("..", "..", "testdata", "vectors")); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestCanonicalNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		raw string
+		ok  bool
+	}{
+		{`{"a":"x\"1.0 \\","b":[1,2.5,-3,0,1e+21,1234567890123456]}`, true},
+		{`{"q":123456789012345678}`, false},
+		{`{"a":"1.0"}`, true},
+		{`{"q":1.0}`, false},
+		{`{"q":1e0}`, false},
+		{`{"q":1.9999999999999999}`, false},
+		{`{"q":-0}`, false},
+		{`{"q":[1e21]}`, false},
+		{`{"q":0.10}`, false},
+		{`{"q":1E+2}`, false},
+	} {
+		err := canonicalNumbers([]byte(tc.raw))
+		if (err == nil) != tc.ok || (err != nil && !errors.Is(err, ErrNumberForm)) {
+			t.Errorf("%s: %v", tc.raw, err)
+		}
+	}
+}
+
+// FuzzEntryHash checks that Hash, which writes the canonical form
+// directly, gives what the definition gives: encoding/json then RFC 8785.
+func FuzzEntryHash(f *testing.F) {
+	f.Add("revision", "seller", "a\"b\\c\n\x01\u2028<>&\x7f\xff", "sha256:00", 2, `{"a":1,"b":[true,null,"x"]}`, `"2350"`)
+	f.Add("confirmation", "", "林美", "", 1, ``, `null`)
+	f.Fuzz(func(t *testing.T, typ, role, text, prev string, rev int, terms, val string) {
+		e := &Entry{Type: typ, Prev: prev, Revision: rev, Time: text, Author: role, Document: text,
+			AgreementDigest: prev, DocumentDigest: text, Role: role, Account: text, Key: prev, Signature: role,
+			Template: &Template{Name: text, Version: role, Digest: prev}}
+		if c, err := jcs.Transform([]byte(terms)); err == nil && len(terms) > 0 {
+			e.Terms = c
+		}
+		if c, err := jcs.Transform([]byte(val)); err == nil && len(val) > 0 {
+			e.Changes = []Change{{Path: text, Old: c}, {Path: role, New: c, Old: c}}
+		}
+		got, err := Hash(e)
+		want, err2 := slowHash(e)
+		if (err == nil) != (err2 == nil) || got != want {
+			t.Fatalf("Hash %x (%v), by definition %x (%v)", got, err, want, err2)
+		}
+		e.Template = nil
+		got, _ = Hash(e)
+		want, _ = slowHash(e)
+		if got != want {
+			t.Fatal("nil template")
+		}
+	})
 }

@@ -1,0 +1,131 @@
+package confirm
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/tradepact/tradepact/confirm/internal/format"
+)
+
+// Status is what [ReadStatus] found: the state of a contract file for a
+// page or a list, read without re-rendering any text.
+type Status struct {
+	ID       string `json:"id"`
+	State    State  `json:"state"`  // agreed, confirmed_unpinned or pending
+	Agreed   bool   `json:"agreed"` // State is agreed: both keys pinned
+	Head     Digest `json:"head"`
+	Entries  int    `json:"entries"`
+	Revision int    `json:"revision"` // the latest revision
+	// Next are the roles that must still confirm the latest revision, in
+	// the order seller, buyer; empty once both did.
+	Next     []Role `json:"next"`
+	LastTime string `json:"last_time"`
+	// Keys are the keys the file records, by role.
+	Keys      map[Role]StatusKey `json:"keys"`
+	Revisions []StatusRevision   `json:"revisions"`
+}
+
+// StatusKey is a role's key as [Status] reports it.
+type StatusKey struct {
+	Key         PublicKey `json:"key"`
+	Fingerprint string    `json:"fingerprint"`
+	Pinned      bool      `json:"pinned"`
+}
+
+// StatusRevision is one revision as [Status] reports it.
+type StatusRevision struct {
+	Number        int                  `json:"number"`
+	Author        Role                 `json:"author"`
+	Time          string               `json:"time"`
+	Agreement     Digest               `json:"agreement_digest"`
+	Document      Digest               `json:"document_digest"`
+	Confirmations []StatusConfirmation `json:"confirmations"`
+}
+
+// StatusConfirmation is one confirmation as [Status] reports it.
+type StatusConfirmation struct {
+	Role        Role   `json:"role"`
+	Account     string `json:"account"`
+	Time        string `json:"time"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+// ReadStatus reads a contract file's state cheaply: its id, keys,
+// revisions, who must act next and whether it is agreed. It checks
+// everything that decides who confirmed what: the structure, the hash
+// chain, that each revision's terms and text hash to their recorded
+// digests, each confirmation against its revision, each role's key
+// (against the keys pinned with [TrustKey]; [RequireHead] and
+// [RequireRevision] apply too) and every signature. It does not decode
+// and validate the terms, render the text again from them or recompute
+// the changes: a file a tool wrote wrongly, with a text that is not what
+// its terms render to, reads here but fails [Verify]. Verify a file in
+// full when it comes in (an upload, before storing it) and read the
+// stored copy with ReadStatus; the errors are those of Verify.
+func ReadStatus(data []byte, opts ...Option) (*Status, error) {
+	c, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	cfg := newConfig(opts)
+	cfg.statusOnly = true
+	res, err := c.verify(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st := &Status{
+		ID: res.ID, State: res.State(), Agreed: res.Agreed, Head: res.Head, Entries: res.Entries,
+		Revision: res.Latest().Number, Next: res.Missing(), LastTime: res.LastTime, Keys: map[Role]StatusKey{},
+	}
+	if st.Next == nil {
+		st.Next = []Role{}
+	}
+	for _, p := range []*Party{res.Seller, res.Buyer} {
+		if p != nil {
+			st.Keys[p.Role] = StatusKey{p.Key, p.Key.Fingerprint(), p.Pinned}
+		}
+	}
+	for _, rev := range res.Revisions {
+		sr := StatusRevision{Number: rev.Number, Author: rev.Author, Time: rev.Time, Agreement: rev.Agreement, Document: rev.Document,
+			Confirmations: []StatusConfirmation{}}
+		for _, c := range rev.Confirmations {
+			sr.Confirmations = append(sr.Confirmations, StatusConfirmation{c.Role, c.Account, c.Time, c.Key.Fingerprint()})
+		}
+		st.Revisions = append(st.Revisions, sr)
+	}
+	return st, nil
+}
+
+// statusRevision checks a revision entry for [ReadStatus]: the terms and
+// the text against their digests, the terms' id, and the accounts that the
+// confirmations must name.
+func statusRevision(e *format.Entry, id string, author Role, tid TemplateID, ad, dd Digest, bad func(string, string, ...any) error) (*Revision, error) {
+	terms, document, number, at := []byte(e.Terms), e.Document, e.Revision, e.Time
+	var p struct {
+		ID     string `json:"id"`
+		Seller struct {
+			Account string `json:"account"`
+		} `json:"seller"`
+		Buyer struct {
+			Account string `json:"account"`
+		} `json:"buyer"`
+	}
+	if err := json.Unmarshal(terms, &p); err != nil {
+		return nil, bad("terms", "%v", err)
+	}
+	if p.ID != id {
+		return nil, bad("terms.id", "%q, the contract's is %q", p.ID, id)
+	}
+	if got := digestOf(terms); got != ad {
+		return nil, &DigestMismatchError{Revision: number, What: "terms", Recorded: ad, Computed: got}
+	}
+	text := []byte(document)
+	if got := digestOf(text); got != dd {
+		return nil, &DigestMismatchError{Revision: number, What: "text", Recorded: dd, Computed: got}
+	}
+	if p.Seller.Account == "" {
+		return nil, bad("terms", "%v", fmt.Errorf("no seller account"))
+	}
+	return &Revision{Number: number, Author: author, Time: at, Text: text, Agreement: ad, Document: dd, Template: tid,
+		canon: terms, accounts: [2]string{p.Seller.Account, p.Buyer.Account}}, nil
+}
