@@ -79,7 +79,7 @@ h1 { font-size: 18pt; text-align: center; margin: 0 0 8mm; }
 h2 { font-size: 12.5pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
 h3, h4 { font-size: 11pt; break-after: avoid; }
 p, li { orphans: 2; widows: 2; overflow-wrap: break-word; }
-code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.95em; }
+code { font-family: inherit; font-size: 1em; font-variant-numeric: tabular-nums; }
 table { border-collapse: collapse; width: 100%; margin: 3mm 0; break-inside: auto; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid #888; padding: 1.5mm 2.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }

@@ -49,6 +49,7 @@ func runChromium(t *testing.T, bin string, args ...string) {
 // signature block included. Set TRADEPACT_SCREENSHOTS=DIR to keep the
 // screenshots for a look.
 func TestHTMLInBrowser(t *testing.T) {
+	t.Parallel() // mostly waiting on Chromium: let other tests run meanwhile
 	bin := chromium(t)
 	dir := t.TempDir()
 	for _, name := range []string{"gift_card-zh-Hant", "goods-en"} {

@@ -131,11 +131,10 @@ func (e *MissingGlyphsError) Error() string {
 	return b.String()
 }
 
-// metaString makes s safe for the PDF's metadata and file names, which
-// gofpdf encodes as UTF-16 without surrogates (and reads past the end of
-// invalid UTF-8): characters outside the BMP, control characters and
-// invalid bytes become U+FFFD. Metadata is not the contract text, so it is
-// mended rather than refused.
+// metaString makes s safe for the PDF's metadata and file names, as every
+// PDF viewer shows them: characters outside the BMP, control characters
+// and invalid bytes become U+FFFD. Metadata is not the contract text, so it
+// is mended rather than refused.
 func metaString(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r > 0xFFFF || unicode.IsControl(r) {
@@ -151,7 +150,7 @@ func metaString(s string) string {
 // the signing record with a QR code of doc.Meta.QR.
 //
 // Each PDF embeds one subset font holding only the glyphs it uses, drawn
-// from the fonts given with [Fonts] and the embedded defaults (Go Regular
+// from the fonts given with [Fonts] and the embedded defaults (Liberation Sans
 // for Latin, Droid Sans Fallback for Chinese). The same document and
 // options give the same bytes. PDF is safe for concurrent use.
 func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
@@ -206,7 +205,7 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 	if err != nil {
 		return err
 	}
-	font, err := l.subset()
+	font, widths, err := l.subset()
 	if err != nil {
 		return fmt.Errorf("render: pdf: %w", err)
 	}
@@ -224,6 +223,7 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 		Creator:     "tradepact " + Version,
 		Date:        date,
 		Font:        font,
+		Widths:      widths,
 		Attachments: atts,
 	})
 	for _, p := range pages {
@@ -232,10 +232,8 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 			o.draw(pw)
 		}
 	}
-	var buf bytes.Buffer
-	if err := pw.Output(&buf); err != nil {
+	if err := pw.Output(w); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return nil
 }

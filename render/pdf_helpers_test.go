@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -161,9 +162,10 @@ func docText(d *render.Document) string {
 				ins(bl.Inlines)
 			case render.BlockList:
 				for i, it := range bl.Items {
-					if bl.Ordered {
+					switch {
+					case bl.Ordered:
 						fmt.Fprintf(&b, "%d.", bl.Start+i)
-					} else {
+					case !ownNumber(it):
 						b.WriteString("•")
 					}
 					walk(it)
@@ -185,6 +187,19 @@ func docText(d *render.Document) string {
 	walk(d.Blocks)
 	walk(d.Record)
 	return stripSpace(b.String())
+}
+
+// ownNumber: a bullet item whose text starts with its own number is drawn
+// without the bullet (the PDF layout's rule, restated here).
+func ownNumber(item []render.Block) bool {
+	if len(item) == 0 || (item[0].Kind != render.BlockParagraph && item[0].Kind != render.BlockHeading) {
+		return false
+	}
+	var b strings.Builder
+	for _, in := range item[0].Inlines {
+		b.WriteString(in.Text)
+	}
+	return regexp.MustCompile(`^\s*(?:\d{1,3}[.)]\s|\d{1,3}[、．]|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])`).MatchString(b.String() + " ")
 }
 
 func stripSpace(s string) string {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -203,4 +204,125 @@ func laidOut(t *testing.T, md string, meta Meta) *layout {
 		t.Fatal(err)
 	}
 	return l
+}
+
+// An item note that carries its own number ("1. 星巴克隨行卡") gets no bullet
+// before it: one marker, not "• 1.". Other bullet items keep theirs, and
+// text that merely starts with a number ("2026年", "1.5 kg") is no marker.
+func TestOwnMarkerNoBullet(t *testing.T) {
+	md := "# C\n\n- **1. 星巴克隨行卡**：全新未使用\n- **（二）禮物卡**：未綁定\n- 小計：NT$920\n- 1.5 kg net\n- 2026年11月20日\n"
+	l := laidOut(t, md, Meta{})
+	bullets := 0
+	for _, it := range l.items {
+		for _, o := range it.ops {
+			if o.kind == 't' && o.s == "•" {
+				bullets++
+			}
+		}
+	}
+	if bullets != 3 {
+		t.Errorf("%d bullets drawn, want 3 (none before the items that number themselves)", bullets)
+	}
+}
+
+// pagesOf parses md with meta and record, lays it out on A4 at 10 pt with
+// 50 pt margins and returns the pages, header and footer included.
+func pagesOf(t *testing.T, md string, meta Meta, record []Block) [][]op {
+	t.Helper()
+	doc, err := Parse([]byte(md), meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Lang, doc.Record = "en", record
+	faces, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
+	pages, err := l.run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func pageWith(pages [][]op, s string) int {
+	for i, p := range pages {
+		for _, o := range p {
+			if o.kind == 't' && strings.Contains(o.s, s) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// fillerDoc is n one-line clauses, a three-line clause, then a signature
+// block: as n grows the block reaches the foot of page 1.
+func fillerDoc(n int, tail string) string {
+	var b strings.Builder
+	b.WriteString("# Contract\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Clause %d applies.\n\n", i+1)
+	}
+	b.WriteString("Last clause: " + strings.Repeat("the parties agree on these words ", 12) + "and nothing else.\n\n")
+	b.WriteString(tail)
+	return b.String()
+}
+
+const sigBlock = "<!-- keep -->\n\n## Signatures\n\n| | Seller | Buyer |\n|---|---|---|\n| Name | A | B |\n| Signature | | |\n| Date | | |\n\n<!-- /keep -->\n"
+
+// The signature block never stands alone at the top of a page: when it
+// does not fit where it is, the end of the text before it goes along.
+func TestSignatureBlockNotAlone(t *testing.T) {
+	moved := false
+	for n := 20; n < 45; n++ {
+		pages := pagesOf(t, fillerDoc(n, sigBlock), Meta{}, nil)
+		p := pageWith(pages, "Signatures")
+		if p < 0 {
+			t.Fatal("no signature block")
+		}
+		if p == 0 {
+			continue
+		}
+		moved = true
+		if pageWith(pages[p:], "nothing else.") != 0 {
+			t.Errorf("%d clauses: the signature block starts page %d alone", n, p+1)
+		}
+	}
+	if !moved {
+		t.Fatal("the signature block never moved to page 2: the test checks nothing")
+	}
+}
+
+// The rule that sets the signing record apart is not drawn at the top of
+// a page, where the header's rule already is.
+func TestRecordRuleNotUnderHeader(t *testing.T) {
+	record := []Block{{Kind: BlockHeading, Level: 2, Inlines: []Inline{{Text: "Signing record"}}}}
+	for i := range 8 {
+		record = append(record, Block{Kind: BlockParagraph, Inlines: []Inline{{Text: fmt.Sprintf("Record line %d: confirmed with key ed25519:7f3a9c.", i)}}})
+	}
+	atTop := false
+	for n := 20; n < 50; n++ {
+		pages := pagesOf(t, fillerDoc(n, ""), Meta{}, record)
+		p := pageWith(pages, "Signing record")
+		if p <= 0 || pageWith(pages[p:], "nothing else.") == 0 {
+			continue
+		}
+		atTop = true
+		var headY float64
+		for _, o := range pages[p] {
+			if o.kind == 't' && o.s == "Signing record" {
+				headY = o.y
+			}
+		}
+		for _, o := range pages[p] {
+			if o.kind == 'l' && o.y > 50 && o.y < headY { // below the header's rule
+				t.Errorf("%d clauses: a rule at y %.1f above the record's heading at the top of page %d", n, o.y, p+1)
+			}
+		}
+	}
+	if !atTop {
+		t.Fatal("the record never started a page: the test checks nothing")
+	}
 }

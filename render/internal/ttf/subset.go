@@ -19,8 +19,31 @@ type Glyph struct {
 // Glyphs may come from different fonts: outlines and advances are rescaled
 // to upem, composite glyphs bring their components, hinting is dropped.
 // Glyph 0 (.notdef) comes from notdef; the vertical metrics from metrics.
-// The output depends only on the arguments.
+// Every rune gets a glyph id of its own, even where two runes share a
+// source glyph. The output depends only on the arguments.
 func Subset(upem int, notdef, metrics *Font, runes []rune, glyphs []Glyph) ([]byte, error) {
+	f, err := MakeSubset(upem, notdef, metrics, runes, glyphs)
+	if err != nil {
+		return nil, err
+	}
+	return f.Data, nil
+}
+
+// Subsetted is a subset font with what a PDF states about it. Lengths are
+// in the font's units (UnitsPerEm).
+type Subsetted struct {
+	Data       []byte   // the TrueType font
+	Runes      []rune   // the runes it maps, ascending
+	GIDs       []uint16 // GIDs[i] is the glyph of Runes[i]
+	UnitsPerEm int
+	Ascent     int
+	Descent    int // negative
+	CapHeight  int
+	BBox       [4]int // xMin, yMin, xMax, yMax over all glyphs
+}
+
+// MakeSubset is [Subset] returning the glyph ids and metrics with the font.
+func MakeSubset(upem int, notdef, metrics *Font, runes []rune, glyphs []Glyph) (*Subsetted, error) {
 	if len(runes) != len(glyphs) {
 		return nil, errors.New("ttf: subset: runes and glyphs differ in length")
 	}
@@ -32,6 +55,7 @@ func Subset(upem int, notdef, metrics *Font, runes []rune, glyphs []Glyph) ([]by
 		return nil, err
 	}
 	gids := make([]uint16, len(runes))
+	used := make(map[uint16]bool, len(runes))
 	for i, g := range glyphs {
 		if i > 0 && runes[i] <= runes[i-1] {
 			return nil, errors.New("ttf: subset: runes not ascending")
@@ -43,9 +67,22 @@ func Subset(upem int, notdef, metrics *Font, runes []rune, glyphs []Glyph) ([]by
 		if err != nil {
 			return nil, err
 		}
+		if used[id] {
+			// Two runes with one glyph (a space and a no-break space):
+			// each rune gets a glyph id of its own, so that a PDF whose
+			// character ids are glyph ids maps each back to its rune.
+			if len(s.glyphs) >= maxGlyphs {
+				return nil, errors.New("ttf: subset: too many glyphs")
+			}
+			s.glyphs = append(s.glyphs, s.glyphs[id])
+			id = uint16(len(s.glyphs) - 1)
+		}
+		used[id] = true
 		gids[i] = id
 	}
-	return s.assemble(metrics, runes, gids), nil
+	out := &Subsetted{Runes: runes, GIDs: gids, UnitsPerEm: upem}
+	out.Data = s.assemble(metrics, runes, gids, out)
+	return out, nil
 }
 
 type outGlyph struct {
@@ -346,7 +383,7 @@ func (s *subsetter) composite(g Glyph, src []byte, out *outGlyph, depth int) err
 	return nil
 }
 
-func (s *subsetter) assemble(m *Font, runes []rune, gids []uint16) []byte {
+func (s *subsetter) assemble(m *Font, runes []rune, gids []uint16, info *Subsetted) []byte {
 	n := len(s.glyphs)
 	// glyf, loca, hmtx
 	size := 0
@@ -388,6 +425,8 @@ func (s *subsetter) assemble(m *Font, runes []rune, gids []uint16) []byte {
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 	asc, desc, gap := s.scale(m, m.Ascent), s.scale(m, m.Descent), s.scale(m, m.LineGap)
 	capH := s.scale(m, m.CapHeight)
+	info.Ascent, info.Descent, info.CapHeight = asc, desc, capH
+	info.BBox = [4]int{bx0, by0, bx1, by1}
 
 	p16 := func(b []byte, v int) []byte { return binary.BigEndian.AppendUint16(b, uint16(v)) }
 	head := make([]byte, 0, 54)
