@@ -74,6 +74,8 @@ func (r *Result) document(cfg *config) (*render.Document, error) {
 		doc = d
 	}
 	doc.Meta.QR = rev.Agreement.String()
+	doc.Meta.Draft = false // a contract file's revision: its author confirmed it
+	r.fillSignatureBlock(doc)
 	doc.Record = r.RecordBlocks(doc.Lang)
 	return doc, nil
 }
