@@ -2,6 +2,9 @@ package render_test
 
 import (
 	"bytes"
+	"encoding/asn1"
+	"encoding/hex"
+	"fmt"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -77,6 +80,37 @@ func makeSig(t testing.TB, k *ecdsa.PrivateKey, who pades.Subject, at time.Time,
 	}
 }
 
+type extracted struct{ cms, covered []byte }
+
+// extractSigs returns each signature's CMS and the bytes its /ByteRange
+// covers, read from the PDF as any verifier reads them.
+func extractSigs(t *testing.T, pdf []byte) []extracted {
+	t.Helper()
+	var out []extracted
+	for rest, at := pdf, 0; ; {
+		i := bytes.Index(rest, []byte("/ByteRange ["))
+		if i < 0 {
+			return out
+		}
+		var a, b, c, d int
+		if _, err := fmt.Sscanf(string(rest[i+len("/ByteRange ["):]), "%d %d %d %d", &a, &b, &c, &d); err != nil {
+			t.Fatal(err)
+		}
+		all, err := hex.DecodeString(string(pdf[b+1 : c-1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw asn1.RawValue // the CMS, without the zero padding after it
+		if _, err := asn1.Unmarshal(all, &raw); err != nil {
+			t.Fatal(err)
+		}
+		cms := raw.FullBytes
+		out = append(out, extracted{cms, append(bytes.Clone(pdf[a:a+b]), pdf[c:c+d]...)})
+		at += i + 1
+		rest = pdf[at:]
+	}
+}
+
 const reserve = "Electronically confirmedKey 0123456789abcdef JanFebMarAprMayJunJulAugSepOctNovDec:()UTC+-"
 
 // TestSignedPDF signs a contract's PDF for both parties, each in its own
@@ -131,6 +165,28 @@ func TestSignedPDF(t *testing.T) {
 	if _, err := exec.LookPath("qpdf"); err == nil {
 		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	}
+
+	// Each CMS, extracted with the bytes it covers, verifies with OpenSSL.
+	if _, err := exec.LookPath("openssl"); err == nil || os.Getenv("CI") == "true" {
+		for i, sig := range extractSigs(t, two.Bytes()) {
+			cms, data := filepath.Join(dir, fmt.Sprintf("sig%d.der", i+1)), filepath.Join(dir, fmt.Sprintf("sig%d.bin", i+1))
+			if err := os.WriteFile(cms, sig.cms, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(data, sig.covered, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", cms, "-content", data, "-noverify", "-out", os.DevNull).CombinedOutput()
+			if err != nil || !strings.Contains(string(out), "Verification successful") {
+				t.Errorf("openssl cms -verify, signature %d: %v\n%s", i+1, err, out)
+			}
+			// No signing-time attribute (PAdES B-B); signing-certificate-v2 present.
+			out, _ = exec.Command("openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", cms).CombinedOutput()
+			if strings.Contains(string(out), "signingTime") || !strings.Contains(string(out), "id-smime-aa-signingCertificateV2") {
+				t.Errorf("signature %d: signed attributes:\n%s", i+1, out)
+			}
 		}
 	}
 
