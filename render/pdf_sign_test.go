@@ -2,13 +2,13 @@ package render_test
 
 import (
 	"bytes"
-	"encoding/asn1"
-	"encoding/hex"
-	"fmt"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/asn1"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
