@@ -10,6 +10,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/tradepact/tradepact/confirm/internal/format"
 	"github.com/tradepact/tradepact/render"
 )
 
@@ -106,6 +107,12 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 // prints the fingerprints to compare and never claims that the keys are
 // the parties'.
 func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
+	if f, err := format.Parse(data); err == nil && len(f.PDFSignatures) > 0 {
+		b, err := signedPDF(res, f, cfg, nil)
+		if !errors.Is(err, errNoPDFSignature) {
+			return b, err
+		}
+	}
 	plain := *res
 	plain.Agreed = false // a printed record cannot know whose keys they are
 	for _, p := range []**Party{&plain.Seller, &plain.Buyer} {

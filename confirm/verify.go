@@ -40,6 +40,8 @@ type Result struct {
 	// a text that was not re-rendered because this build has another
 	// template set.
 	Notes []string
+
+	signed bool // the base view of a signed PDF (pdfsig.go)
 }
 
 // State is what a verified contract file says about the deal.
@@ -487,6 +489,9 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	}
 	if cfg.rev > len(res.Revisions) {
 		return nil, &RollbackError{WantRevision: cfg.rev, Head: head, Revisions: len(res.Revisions), Entries: len(f.Entries)}
+	}
+	if err := checkPDFSignatures(f); err != nil {
+		return nil, err
 	}
 	res.Confirmed = len(res.Missing()) == 0
 	res.Agreed = res.Confirmed && len(res.Unpinned()) == 0
