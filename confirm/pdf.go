@@ -148,6 +148,9 @@ type PDFResult struct {
 	// incremental update can change what every page shows: a caller that
 	// does not verify them itself must not call the PDF verified.
 	Appended int
+	// Signatures are the PDF signatures checked, in order (a signed PDF,
+	// doc/pdf-signatures.md); none for a PDF without them.
+	Signatures []PDFSignatureInfo
 }
 
 // PagesVerified reports whether the pages are proven to say what the
@@ -190,6 +193,12 @@ func pdfcpuConfig() *model.Configuration {
 
 // ExtractContract returns the contract file embedded in a PDF.
 func ExtractContract(pdf []byte) ([]byte, error) {
+	if isSignedPDF(pdf) {
+		// The attachment holds the history up to the latest revision;
+		// its confirmations are in the signatures.
+		data, _, err := reassemble(pdf)
+		return data, err
+	}
 	data, _, err := readPDF(pdf)
 	return data, err
 }
@@ -255,6 +264,9 @@ func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 	cfg := newConfig(opts)
 	if cfg.err != nil {
 		return nil, cfg.err
+	}
+	if isSignedPDF(pdf) {
+		return verifySignedPDF(pdf, cfg, opts)
 	}
 	data, creator, err := readPDF(pdf)
 	if err != nil {
