@@ -84,8 +84,13 @@ func (r *Result) document(cfg *config) (*render.Document, error) {
 // WritePDF verifies the contract file data and writes the PDF of its latest
 // revision: the confirmed text, the signing record with a QR code of the
 // agreement digest, and data itself as the attachment [AttachmentName], so
-// the printable copy carries the proof. The record does not depend on keys
-// pinned with [TrustKey]. The same data and options give the same bytes.
+// the printable copy carries the proof. When every confirmation of the
+// latest revision has its stored PDF signature (P-256 keys), the PDF is
+// the signed one instead (doc/pdf-signatures.md): it embeds the history up
+// to that revision and carries each confirmation in its party's PAdES
+// signature; signatures made with another renderer version fail with
+// [ErrRendererVersion]. The record does not depend on keys pinned with
+// [TrustKey]. The same data and options give the same bytes.
 func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 	cfg := newConfig(opts)
 	res, err := Verify(data, opts...)
