@@ -300,3 +300,40 @@ func TestEd25519PDFHasNoSignatures(t *testing.T) {
 		t.Error("the PDF does not say it has no PDF signatures")
 	}
 }
+
+// FuzzVerifySignedPDF: a changed signed PDF never crashes VerifyPDF, and
+// never verifies unless it is byte for byte what its contract file and
+// signatures assemble to.
+func FuzzVerifySignedPDF(f *testing.F) {
+	data := flowP256(f)
+	var b bytes.Buffer
+	if _, err := confirm.WritePDF(&b, data); err != nil {
+		f.Fatal(err)
+	}
+	pdf := b.Bytes()
+	brs := func() []int {
+		var out []int
+		for at := 0; ; {
+			i := bytes.Index(pdf[at:], []byte("/ByteRange [0 "))
+			if i < 0 {
+				return out
+			}
+			out = append(out, at+i)
+			at += i + 1
+		}
+	}()
+	f.Add(uint32(brs[0]+14), byte('1'), uint32(0))
+	f.Add(uint32(brs[1]+20), byte('9'), uint32(0))
+	f.Add(uint32(100), byte(0), uint32(len(pdf)-50))
+	f.Fuzz(func(t *testing.T, at uint32, v byte, cut uint32) {
+		bad := bytes.Clone(pdf)
+		bad[int(at)%len(bad)] = v
+		if c := int(cut) % len(bad); c > 0 {
+			bad = bad[:len(bad)-c]
+		}
+		pr, err := confirm.VerifyPDF(bad)
+		if err == nil && (!bytes.Equal(bad, pdf) && len(pr.Signatures) == 2 || !pr.PagesVerified()) {
+			t.Fatalf("a changed signed PDF verified: %d signatures", len(pr.Signatures))
+		}
+	})
+}
