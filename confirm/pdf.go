@@ -119,6 +119,7 @@ func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
 		}
 	}
 	plain := *res
+	plain.unsigned = true
 	plain.Agreed = false // a printed record cannot know whose keys they are
 	for _, p := range []**Party{&plain.Seller, &plain.Buyer} {
 		if *p != nil {

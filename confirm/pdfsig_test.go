@@ -296,8 +296,13 @@ func TestEd25519PDFHasNoSignatures(t *testing.T) {
 	if err != nil || len(pr.Signatures) != 0 {
 		t.Fatalf("%v, %d signatures", err, len(pr.Signatures))
 	}
-	if got := pdfText(t, data); !strings.Contains(got, "本PDF不含PDF簽章") {
+	if got := pdfText(t, data); !strings.Contains(got, "本PDF不含PDF簽章：各方以Ed25519公鑰確認") {
 		t.Error("the PDF does not say it has no PDF signatures")
+	}
+	// A P-256 confirmation made through Submit without its PDF rounds:
+	// an unsigned PDF that says why.
+	if got := pdfText(t, flowP256NoPDF(t)); !strings.Contains(got, "本PDF不含PDF簽章：本版並非每項確認皆附有PDF簽章") {
+		t.Error("the PDF of a P-256 confirmation without its PDF signature does not say why it has none")
 	}
 }
 

@@ -41,7 +41,8 @@ type Result struct {
 	// template set.
 	Notes []string
 
-	signed bool // the base view of a signed PDF (pdfsig.go)
+	signed   bool // the base view of a signed PDF (pdfsig.go)
+	unsigned bool // the record of a PDF without PDF signatures (pdfOf)
 }
 
 // State is what a verified contract file says about the deal.
