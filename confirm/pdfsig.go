@@ -19,9 +19,11 @@ import (
 
 // ErrRendererVersion is the cause of the error [WritePDF] returns for a
 // contract file whose PDF signatures were made over the PDF of another
-// renderer version: this build would write other bytes, which the
-// signatures do not cover.
-var ErrRendererVersion = errors.New("confirm: the PDF signatures were made with another renderer version")
+// renderer version (the version recorded with them), or over other bytes
+// than this build renders with the options given (page size, fonts, or
+// another Go release's compression): the signatures do not cover the bytes
+// it would write, so it writes none.
+var ErrRendererVersion = errors.New("confirm: the PDF signatures were made over the PDF of another renderer")
 
 // reserve is the text whose glyphs a signed PDF's font holds for the
 // signature appearances (sigLines) of a confirmation not made yet: the
@@ -170,6 +172,10 @@ func signedPDF(res *Result, f *format.File, cfg *config, live *liveSig) ([]byte,
 					return nil, fmt.Errorf("the %s's stored PDF signature: %w", c.Role, err)
 				}
 				if err := checkCMS(cms, d, c.Key); err != nil {
+					if p, perr := pades.Parse(cms); perr == nil && !bytes.Equal(p.Digest, d[:]) {
+						return nil, fmt.Errorf("%w: the %s's PDF signature covers other bytes than this build renders (render.Version %s): the PDF options (page size, fonts) or the build (Go's compression) differ from those it was made with",
+							ErrRendererVersion, c.Role, render.Version)
+					}
 					return nil, fmt.Errorf("the %s's stored PDF signature: %w", c.Role, err)
 				}
 				return cms, nil

@@ -18,6 +18,7 @@ import (
 
 	"github.com/tradepact/tradepact/confirm"
 	"github.com/tradepact/tradepact/internal/pades"
+	"github.com/tradepact/tradepact/render"
 )
 
 func pinnedP256(t testing.TB) []confirm.Option {
@@ -341,4 +342,15 @@ func FuzzVerifySignedPDF(f *testing.F) {
 			t.Fatalf("a changed signed PDF verified: %d signatures", len(pr.Signatures))
 		}
 	})
+}
+
+// Rendering with other PDF options than the signatures were made with
+// would give other bytes: refused with a clear error, not a broken PDF.
+func TestSignedPDFOtherOptions(t *testing.T) {
+	data := flowP256(t)
+	var b bytes.Buffer
+	_, err := confirm.WritePDF(&b, data, confirm.WithPDFOptions(render.PageSize(render.Letter)))
+	if !errors.Is(err, confirm.ErrRendererVersion) || !strings.Contains(err.Error(), "other bytes") {
+		t.Fatalf("error %v", err)
+	}
 }
