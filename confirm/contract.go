@@ -37,7 +37,9 @@ type config struct {
 	ctx             context.Context // WithContext; nil for none
 	role            Role
 	pdf             []render.PDFOption
-	err             error // the first invalid option
+	pdfCert         []byte   // WithPDFCertificate
+	pdfChain        [][]byte // WithPDFCertificate
+	err             error    // the first invalid option
 }
 
 func newConfig(opts []Option) *config {

@@ -2,6 +2,8 @@ package confirm
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -49,6 +51,29 @@ func sigLines(c *Confirmation, lang string) []string {
 		t = sigBlockTexts["en"]
 	}
 	return []string{t.confirmed, printable(fmt.Sprintf(t.key, c.Key.Fingerprint())), LocalTime(c.Time, lang)}
+}
+
+// WithPDFCertificate gives the certificate (DER) for the PDF signature of
+// a P-256 confirmation, issued by a platform CA for the confirming key,
+// and the chain above it (DER, issuer first; the root may be left out),
+// instead of the self-signed certificate made by default. It applies to
+// [Propose], [Contract.Amend], [Contract.Confirm] and the two-step
+// [Contract.PreparePDFSignature] (which then has one round only: its
+// payload is the signed attributes).
+func WithPDFCertificate(cert []byte, chain ...[]byte) Option {
+	return func(c *config) {
+		if _, err := x509.ParseCertificate(cert); err != nil {
+			c.fail(&OptionError{Option: "WithPDFCertificate", Err: err})
+			return
+		}
+		for _, x := range chain {
+			if _, err := x509.ParseCertificate(x); err != nil {
+				c.fail(&OptionError{Option: "WithPDFCertificate", Err: fmt.Errorf("chain: %w", err)})
+				return
+			}
+		}
+		c.pdfCert, c.pdfChain = bytes.Clone(cert), chain
+	}
 }
 
 // fieldNames are the signature fields' names, seller then buyer.
@@ -187,17 +212,23 @@ func signedPDF(res *Result, f *format.File, cfg *config, live *liveSig) ([]byte,
 				if !ok {
 					return nil, errors.New("not a P-256 key")
 				}
-				tbs, err := pades.TBSCertificate(key, who, at)
-				if err != nil {
-					return nil, err
-				}
-				cs, err := live.s.Sign(tbs)
-				if err != nil {
-					return nil, err
-				}
-				cert, err := pades.Certificate(tbs, normaliseP256(c.Key, cs))
-				if err != nil {
-					return nil, err
+				cert, chain := cfg.pdfCert, cfg.pdfChain
+				if cert == nil {
+					tbs, err := pades.TBSCertificate(key, who, at)
+					if err != nil {
+						return nil, err
+					}
+					cs, err := live.s.Sign(tbs)
+					if err != nil {
+						return nil, err
+					}
+					if cert, err = pades.Certificate(tbs, normaliseP256(c.Key, cs)); err != nil {
+						return nil, err
+					}
+				} else if x, err := x509.ParseCertificate(cert); err != nil {
+					return nil, fmt.Errorf("the certificate given with WithPDFCertificate: %w", err)
+				} else if k, ok := x.PublicKey.(*ecdsa.PublicKey); !ok || !k.Equal(key) {
+					return nil, fmt.Errorf("the certificate given with WithPDFCertificate is not for the key %s", c.Key.Fingerprint())
 				}
 				attrs := pades.SignedAttributes(d, cert)
 				as, err := live.s.Sign(attrs)
@@ -205,14 +236,14 @@ func signedPDF(res *Result, f *format.File, cfg *config, live *liveSig) ([]byte,
 					return nil, err
 				}
 				as = normaliseP256(c.Key, as)
-				cms, err := pades.SignedData(cert, nil, attrs, as, entry)
+				cms, err := pades.SignedData(cert, chain, attrs, as, entry)
 				if err != nil {
 					return nil, err
 				}
 				if err := checkCMS(cms, d, c.Key); err != nil {
 					return nil, err
 				}
-				live.stored = &format.PDFSignature{Confirmation: Digest(h).String(), Renderer: render.Version, Certificate: cert, SignedAttributes: attrs, Signature: as}
+				live.stored = &format.PDFSignature{Confirmation: Digest(h).String(), Renderer: render.Version, Certificate: cert, Chain: chain, SignedAttributes: attrs, Signature: as}
 				return cms, nil
 			}
 		default:
@@ -269,7 +300,7 @@ func (c *Contract) addPDFSignature(s Signer, cfg *config) error {
 	if _, ok := s.(*capture); ok || !s.Public().isP256() {
 		return nil
 	}
-	res, err := c.verify(&config{set: cfg.set, pins: map[Role]PublicKey{}, pdf: cfg.pdf, ctx: cfg.ctx})
+	res, err := c.verify(&config{set: cfg.set, pins: map[Role]PublicKey{}, pdf: cfg.pdf, ctx: cfg.ctx, pdfCert: cfg.pdfCert, pdfChain: cfg.pdfChain})
 	if err != nil {
 		return err
 	}

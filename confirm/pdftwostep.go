@@ -108,7 +108,13 @@ func (c *Contract) PreparePDFSignature(opts ...Option) (*PDFRequest, error) {
 		}
 		return nil, err
 	}
-	return &PDFRequest{Contract: c.ID(), Base: c.Head().String(), Key: dev.pub, Payloads: dev.got}, nil
+	r := &PDFRequest{Contract: c.ID(), Base: c.Head().String(), Key: dev.pub, Payloads: dev.got}
+	if newConfig(opts).pdfCert != nil {
+		// A certificate from a platform CA: no certificate round; the
+		// payload is already the signed attributes.
+		r.CertificateSignature = []byte{}
+	}
+	return r, nil
 }
 
 // ContinuePDFSignature takes the device's signature of the first round's
@@ -139,18 +145,22 @@ func (c *Contract) ContinuePDFSignature(r *PDFRequest, sig []byte, opts ...Optio
 // it stored (format version 3); c is left untouched. A signature that does
 // not verify is refused.
 func SubmitPDFSignature(c *Contract, r *PDFRequest, sig []byte, opts ...Option) (*Contract, error) {
-	if r == nil || len(r.Payloads) != 1 || r.CertificateSignature == nil {
+	if r == nil || len(r.Payloads) != 1 || r.CertificateSignature == nil && newConfig(opts).pdfCert == nil {
 		return nil, errors.New("confirm: not a second-round PDF request")
 	}
 	if c.Head().String() != r.Base {
 		return nil, ErrStale
 	}
-	dev := &pdfDevice{answers: [][]byte{r.CertificateSignature, sig}}
+	var answers [][]byte
+	if len(r.CertificateSignature) > 0 {
+		answers = append(answers, r.CertificateSignature)
+	}
+	dev := &pdfDevice{answers: append(answers, sig)}
 	stored, err := c.pdfRound(dev, opts)
 	if err != nil {
 		return nil, err
 	}
-	if len(dev.got) != 2 || !bytes.Equal(dev.got[1], r.Payloads[0]) {
+	if len(dev.got) != len(answers)+1 || !bytes.Equal(dev.got[len(dev.got)-1], r.Payloads[0]) {
 		return nil, ErrStale
 	}
 	out := c.clone()

@@ -6,9 +6,13 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tradepact/tradepact/confirm"
 )
@@ -121,6 +125,74 @@ func TestTwoStepPDFSignatures(t *testing.T) {
 	}
 	if !pr.Agreed || len(pr.Signatures) != 2 {
 		t.Fatalf("agreed %v, %d signatures", pr.Agreed, len(pr.Signatures))
+	}
+	if out := pdfsig(t, pdf); strings.Count(out, "Signature is Valid.") != 2 {
+		t.Fatalf("pdfsig:\n%s", out)
+	}
+}
+
+// A platform CA issues the buyer's certificate: the PDF signature carries
+// it and the chain, one-step and two-step, and verifies as before.
+func TestPDFCertificateFromCA(t *testing.T) {
+	caKey := newBrowserKey(t, "platform ca").k
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Platform CA"},
+		NotBefore: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2036, 1, 1, 0, 0, 0, 0, time.UTC),
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &caKey.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, _ := x509.ParseCertificate(caDER)
+	issue := func(k *browserKey, name string) []byte {
+		leaf := &x509.Certificate{
+			SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: name},
+			NotBefore: tmpl.NotBefore, NotAfter: tmpl.NotAfter, KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+		}
+		der, err := x509.CreateCertificate(rand.Reader, leaf, ca, &k.k.PublicKey, caKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return der
+	}
+	seller, buyer := newBrowserKey(t, "seller"), newBrowserKey(t, "buyer")
+	// One-step for the seller, two-step for the buyer.
+	c, err := confirm.Propose(terms(), p256key(t, "seller"), at(0), confirm.WithPDFCertificate(issue(seller, "陳志明"), caDER))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.PrepareConfirm(buyer.pub, at(7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err = confirm.Submit(c, r, buyer.signAll(t, r.Payloads)); err != nil {
+		t.Fatal(err)
+	}
+	opt := confirm.WithPDFCertificate(issue(buyer, "林美"), caDER)
+	pr1, err := c.PreparePDFSignature(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err = confirm.SubmitPDFSignature(c, pr1, buyer.sign(t, pr1.Payloads[0]), opt); err != nil {
+		t.Fatal(err)
+	}
+	// Another key's certificate is refused.
+	if _, err := confirm.Propose(terms(), p256key(t, "seller"), at(0), confirm.WithPDFCertificate(issue(buyer, "x"))); err == nil {
+		t.Error("a certificate for another key was used")
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := signedPDF(t, data)
+	pv, err := confirm.VerifyPDF(pdf, pinnedP256(t)...)
+	if err != nil || !pv.Agreed || len(pv.Signatures) != 2 {
+		t.Fatalf("%v", err)
+	}
+	s := byteRanges(t, pdf)[1]
+	if cms := parseCMS(t, pdf, s); len(cms.Chain) != 1 || cms.Cert.Issuer.CommonName != "Platform CA" {
+		t.Errorf("the buyer's CMS: certificate issued by %q, %d chain certificates", cms.Cert.Issuer.CommonName, len(cms.Chain))
 	}
 	if out := pdfsig(t, pdf); strings.Count(out, "Signature is Valid.") != 2 {
 		t.Fatalf("pdfsig:\n%s", out)
