@@ -206,6 +206,31 @@ func TestSignedPDFFlow(t *testing.T) {
 			t.Fatalf("error %v", err)
 		}
 	})
+	t.Run("certificates swapped in the PDF", func(t *testing.T) {
+		bad := bytes.Clone(pdf)
+		c0, c1 := parseCMS(t, pdf, brs[0]), parseCMS(t, pdf, brs[1])
+		for i, pair := range [][2]*pades.CMS{{c0, c1}, {c1, c0}} {
+			rs, err := confirm.SignatureFromDER(pair[0].Signature)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cms, err := pades.SignedData(pair[1].Cert.Raw, nil, pair[0].Attrs, rs, pair[0].Entry)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := brs[i]
+			h := bytes.Repeat([]byte("0"), s.c-s.b-2)
+			hex.Encode(h, cms)
+			copy(bad[s.b+1:], h)
+		}
+		if out := pdfsig(t, bad); strings.Contains(out, "Signature is Valid.") {
+			t.Errorf("pdfsig calls a signature with the other party's certificate valid:\n%s", out)
+		}
+		var pe *confirm.PDFError
+		if _, err := confirm.VerifyPDF(bad); !errors.As(err, &pe) || pe.Problem != "signature invalid" {
+			t.Fatalf("error %v", err)
+		}
+	})
 	t.Run("certificates swapped in the file", func(t *testing.T) {
 		bad := edit(t, data, func(f map[string]any) {
 			sigs := f["pdf_signatures"].([]any)
