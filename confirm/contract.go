@@ -37,7 +37,9 @@ type config struct {
 	ctx             context.Context // WithContext; nil for none
 	role            Role
 	pdf             []render.PDFOption
-	err             error // the first invalid option
+	pdfCert         []byte   // WithPDFCertificate
+	pdfChain        [][]byte // WithPDFCertificate
+	err             error    // the first invalid option
 }
 
 func newConfig(opts []Option) *config {
@@ -158,8 +160,11 @@ func Parse(data []byte) (*Contract, error) {
 	if err != nil {
 		return nil, &MalformedError{Err: err}
 	}
-	if f.Version != format.Version && f.Version != format.VersionP256 {
-		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d and %d", f.Version, format.Version, format.VersionP256)}
+	if f.Version != format.Version && f.Version != format.VersionP256 && f.Version != format.VersionPDF {
+		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d, %d and %d", f.Version, format.Version, format.VersionP256, format.VersionPDF)}
+	}
+	if (f.Version == format.VersionPDF) != (len(f.PDFSignatures) > 0) {
+		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("version %d with %d PDF signatures: version %d is written exactly when pdf_signatures is present", f.Version, len(f.PDFSignatures), format.VersionPDF)}
 	}
 	return &Contract{f: f}, nil
 }
@@ -447,6 +452,7 @@ func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at str
 		// that corrupts the file.
 		return nil, &SignerError{Key: conf.Key, Err: errors.New("its signature does not verify with its public key")}
 	}
+	version := c.f.Version
 	if conf.Key.isP256() {
 		// Version 1 readers know only Ed25519 keys: they must refuse
 		// the file rather than misread it.
@@ -465,6 +471,11 @@ func (c *Contract) appendConfirmation(rev *Revision, role Role, s Signer, at str
 		Key:             string(conf.Key),
 		Signature:       encodeSig(conf.Signature),
 	})
+	if err := c.addPDFSignature(s, cfg); err != nil {
+		c.f.Entries = c.f.Entries[:len(c.f.Entries)-1]
+		c.f.Version = version
+		return nil, err
+	}
 	return conf, nil
 }
 

@@ -163,6 +163,8 @@ func ErrorMessage(err error, lang string) string {
 			return t("Bytes were added to this PDF after it was rendered (an incremental update, which can change what any page shows); they were not checked, so the pages are not verified",
 				"此 PDF 在生成后被追加了内容（增量更新，可改变任何页面的显示）；这些内容未经检查，因此页面未经验证",
 				"此 PDF 在產生後遭追加內容（增量更新，可改變任何頁面的顯示）；這些內容未經檢查，因此頁面未經驗證")
+		case "signature invalid":
+			return t("A PDF signature of this PDF is not valid (%v)", "此 PDF 的 PDF 签名无效（%v）", "此 PDF 之 PDF 簽章無效（%v）", pe.Err)
 		}
 		return t("The pages of this PDF are not verified", "PDF 页面未经验证", "PDF 頁面未經驗證")
 	case errors.As(err, &ac):

@@ -10,6 +10,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/tradepact/tradepact/confirm/internal/format"
 	"github.com/tradepact/tradepact/render"
 )
 
@@ -74,6 +75,8 @@ func (r *Result) document(cfg *config) (*render.Document, error) {
 		doc = d
 	}
 	doc.Meta.QR = rev.Agreement.String()
+	doc.Meta.Draft = false // a contract file's revision: its author confirmed it
+	r.fillSignatureBlock(doc)
 	doc.Record = r.RecordBlocks(doc.Lang)
 	return doc, nil
 }
@@ -81,8 +84,13 @@ func (r *Result) document(cfg *config) (*render.Document, error) {
 // WritePDF verifies the contract file data and writes the PDF of its latest
 // revision: the confirmed text, the signing record with a QR code of the
 // agreement digest, and data itself as the attachment [AttachmentName], so
-// the printable copy carries the proof. The record does not depend on keys
-// pinned with [TrustKey]. The same data and options give the same bytes.
+// the printable copy carries the proof. When every confirmation of the
+// latest revision has its stored PDF signature (P-256 keys), the PDF is
+// the signed one instead (doc/pdf-signatures.md): it embeds the history up
+// to that revision and carries each confirmation in its party's PAdES
+// signature; signatures made with another renderer version fail with
+// [ErrRendererVersion]. The record does not depend on keys pinned with
+// [TrustKey]. The same data and options give the same bytes.
 func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 	cfg := newConfig(opts)
 	res, err := Verify(data, opts...)
@@ -105,7 +113,14 @@ func WritePDF(w io.Writer, data []byte, opts ...Option) (*Result, error) {
 // prints the fingerprints to compare and never claims that the keys are
 // the parties'.
 func pdfOf(res *Result, data []byte, cfg *config) ([]byte, error) {
+	if f, err := format.Parse(data); err == nil && len(f.PDFSignatures) > 0 {
+		b, err := signedPDF(res, f, cfg, nil)
+		if !errors.Is(err, errNoPDFSignature) {
+			return b, err
+		}
+	}
 	plain := *res
+	plain.unsigned = true
 	plain.Agreed = false // a printed record cannot know whose keys they are
 	for _, p := range []**Party{&plain.Seller, &plain.Buyer} {
 		if *p != nil {
@@ -141,6 +156,9 @@ type PDFResult struct {
 	// incremental update can change what every page shows: a caller that
 	// does not verify them itself must not call the PDF verified.
 	Appended int
+	// Signatures are the PDF signatures checked, in order (a signed PDF,
+	// doc/pdf-signatures.md); none for a PDF without them.
+	Signatures []PDFSignatureInfo
 }
 
 // PagesVerified reports whether the pages are proven to say what the
@@ -183,6 +201,12 @@ func pdfcpuConfig() *model.Configuration {
 
 // ExtractContract returns the contract file embedded in a PDF.
 func ExtractContract(pdf []byte) ([]byte, error) {
+	if isSignedPDF(pdf) {
+		// The attachment holds the history up to the latest revision;
+		// its confirmations are in the signatures.
+		data, _, err := reassemble(pdf)
+		return data, err
+	}
 	data, _, err := readPDF(pdf)
 	return data, err
 }
@@ -239,6 +263,9 @@ func VerifyPDF(pdf []byte, opts ...Option) (*PDFResult, error) {
 	cfg := newConfig(opts)
 	if cfg.err != nil {
 		return nil, cfg.err
+	}
+	if isSignedPDF(pdf) {
+		return verifySignedPDF(pdf, cfg, opts)
 	}
 	data, creator, err := readPDF(pdf)
 	if err != nil {

@@ -193,15 +193,26 @@ func TestPDFShowsRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
-	want := []string{"簽署紀錄", "檔案記錄的雙方公鑰均已確認第 2 版", res.Head.String(), res.Latest().Agreement.String()}
+	want := []string{"簽署紀錄", "本檔案記錄之雙方公鑰均已確認第 2 版", res.Head.String(), res.Latest().Agreement.String(),
+		// what happened, in words and local times (issue 13)
+		"第 1 版：賣方陳志明（帳號 chen_cameras）於 2026年11月22日 10:00 (UTC+8) 提出。",
+		"第 2 版：買方林美（帳號 lin_mei）於 2026年11月22日 10:05 (UTC+8) 修改條款。",
+		"賣方陳志明（帳號 chen_cameras）於 2026年11月22日 10:09 (UTC+8) 以電子方式確認第 2 版。",
+	}
 	for _, rev := range res.Revisions {
 		for _, c := range rev.Confirmations {
-			want = append(want, c.Time, c.Key.Fingerprint())
+			want = append(want, c.Key.Fingerprint())
 		}
 	}
 	for _, w := range want {
 		if !strings.Contains(text, w) {
 			t.Errorf("the PDF text lacks %q", w)
+		}
+	}
+	// No UTC ISO times or jargon on the page a buyer reads.
+	for _, bad := range []string{"2026-11-22T", "重新產生", "紀錄鏈最新雜湊"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the PDF text shows %q", bad)
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/tradepact/tradepact/internal/safetext"
-	"github.com/tradepact/tradepact/render"
 )
 
 // RecordRow is one line of a signing record: a label and its value.
@@ -174,25 +173,4 @@ func (r *Result) WriteRecord(w io.Writer, lang string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// RecordBlocks returns the signing record as document blocks, for
-// render.Document.Record: a heading and a two-column table.
-func (r *Result) RecordBlocks(lang string) []render.Block {
-	if r == nil {
-		return nil
-	}
-	t := texts(lang)
-	tab := &render.Table{Align: []render.Align{render.AlignLeft, render.AlignLeft}}
-	for _, row := range r.Record(lang) {
-		tab.Rows = append(tab.Rows, [][]render.Inline{{{Text: row.Label, Bold: true}}, {{Text: row.Value}}})
-	}
-	blocks := []render.Block{
-		{Kind: render.BlockHeading, Level: 2, Inlines: []render.Inline{{Text: t.title}}},
-		{Kind: render.BlockTable, Table: tab},
-	}
-	for _, n := range r.notes(lang) {
-		blocks = append(blocks, render.Block{Kind: render.BlockParagraph, Inlines: []render.Inline{{Text: printable(n), Italic: true}}})
-	}
-	return blocks
 }

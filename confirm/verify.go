@@ -42,6 +42,8 @@ type Result struct {
 	Notes []string
 
 	otherSet []otherSetNote // what each note says, to say it in another language
+	signed   bool           // the base view of a signed PDF (pdfsig.go)
+	unsigned bool           // the record of a PDF without PDF signatures (pdfOf)
 }
 
 // State is what a verified contract file says about the deal.
@@ -489,6 +491,9 @@ func (c *Contract) verify(cfg *config) (*Result, error) {
 	}
 	if cfg.rev > len(res.Revisions) {
 		return nil, &RollbackError{WantRevision: cfg.rev, Head: head, Revisions: len(res.Revisions), Entries: len(f.Entries)}
+	}
+	if err := checkPDFSignatures(f); err != nil {
+		return nil, err
 	}
 	res.Confirmed = len(res.Missing()) == 0
 	res.Agreed = res.Confirmed && len(res.Unpinned()) == 0

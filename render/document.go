@@ -35,6 +35,11 @@ type Meta struct {
 	// Template identifies the template set the text came from, as
 	// "NAME VERSION sha256:…", so the contract can be rendered again.
 	Template string
+	// Draft marks a text no party has confirmed (terms rendered without a
+	// contract file): the PDF prints a draft marker on every page, as
+	// text in the embedded font. [NewDocument] sets it; a document of a
+	// contract file's revision (confirm) clears it.
+	Draft bool
 }
 
 // BlockKind is the kind of a [Block].

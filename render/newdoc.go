@@ -52,6 +52,7 @@ func NewDocument(a *agreement.Agreement, set *templates.Set) (*Document, error) 
 		ShortDigest: d.Short(),
 		QR:          d.String(),
 		Template:    strings.TrimSpace(id.Name + " " + id.Version + " " + id.Digest.String()),
+		Draft:       true,
 	}
 	if a.Platform != nil {
 		meta.Keywords = append(meta.Keywords, a.Platform.Name)

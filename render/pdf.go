@@ -63,6 +63,12 @@ type pdfConfig struct {
 	size        float64
 	replace     bool
 	attachments []pdfwriter.Attachment
+	// sigFields asks for signature fields over the signature block's
+	// signature cells (SignedPDF); reserve is text whose glyphs the
+	// subset font must hold for the signatures' appearances.
+	sigFields  bool
+	reserve    string
+	fieldNames [2]string
 }
 
 // PageSize sets the page size (default [A4]).
@@ -160,36 +166,43 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 	if w == nil {
 		return errors.New("render: pdf: nil writer")
 	}
-	doc = visible(doc) // controls and bidi overrides shown as <U+202E>, as in text and HTML
 	c := pdfConfig{paper: A4, margins: [4]float64{56.7, 56.7, 56.7, 56.7}, size: 10}
 	for _, o := range opts {
 		o(&c)
 	}
+	_, _, err := writePDF(w, doc, &c)
+	return err
+}
+
+// writePDF writes the PDF of doc with the configuration c, and returns the
+// writer (for signature appearances) and the signature cells found.
+func writePDF(w io.Writer, doc *Document, c *pdfConfig) (*pdfwriter.Writer, []pdfwriter.SigField, error) {
+	doc = visible(doc) // controls and bidi overrides shown as <U+202E>, as in text and HTML
 	if c.paper.Width < 144 || c.paper.Height < 144 || c.paper.Width > 14400 || c.paper.Height > 14400 {
-		return fmt.Errorf("render: pdf: page size %gx%g pt out of range", c.paper.Width, c.paper.Height)
+		return nil, nil, fmt.Errorf("render: pdf: page size %gx%g pt out of range", c.paper.Width, c.paper.Height)
 	}
 	if c.size < 4 || c.size > 72 {
-		return fmt.Errorf("render: pdf: font size %g pt out of range 4–72", c.size)
+		return nil, nil, fmt.Errorf("render: pdf: font size %g pt out of range 4–72", c.size)
 	}
 	for _, m := range c.margins {
 		if m < 0 {
-			return errors.New("render: pdf: negative margin")
+			return nil, nil, errors.New("render: pdf: negative margin")
 		}
 	}
 	if c.paper.Width-c.margins[1]-c.margins[3] < 20*c.size || c.paper.Height-c.margins[0]-c.margins[2] < 12*c.size {
-		return errors.New("render: pdf: margins leave too little room for text")
+		return nil, nil, errors.New("render: pdf: margins leave too little room for text")
 	}
 	date := time.Unix(0, 0).UTC()
 	if doc.Meta.Date != "" {
 		d, err := time.Parse("2006-01-02", doc.Meta.Date)
 		if err != nil {
-			return fmt.Errorf("render: pdf: meta.date: %q is not YYYY-MM-DD", doc.Meta.Date)
+			return nil, nil, fmt.Errorf("render: pdf: meta.date: %q is not YYYY-MM-DD", doc.Meta.Date)
 		}
 		date = d
 	}
 	faces, err := fonts.Default()
 	if err != nil {
-		return fmt.Errorf("render: pdf: default fonts: %w", err)
+		return nil, nil, fmt.Errorf("render: pdf: default fonts: %w", err)
 	}
 	var all []*ttf.Font
 	for _, f := range c.fonts {
@@ -200,19 +213,23 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 	all = append(all, faces...)
 	set := fonts.NewSet(all...)
 
-	l := newLayout(doc, &c, set)
+	l := newLayout(doc, c, set)
+	if c.reserve != "" {
+		l.clean(c.reserve, "signature appearance")
+	}
 	pages, err := l.run()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	font, widths, err := l.subset()
 	if err != nil {
-		return fmt.Errorf("render: pdf: %w", err)
+		return nil, nil, fmt.Errorf("render: pdf: %w", err)
 	}
 	atts := make([]pdfwriter.Attachment, len(c.attachments))
 	for i, a := range c.attachments {
 		atts[i] = pdfwriter.Attachment{Name: metaString(a.Name), Data: a.Data}
 	}
+	var fields []pdfwriter.SigField
 	pw := pdfwriter.New(pdfwriter.Config{
 		Width:       c.paper.Width,
 		Height:      c.paper.Height,
@@ -226,14 +243,26 @@ func PDF(w io.Writer, doc *Document, opts ...PDFOption) error {
 		Widths:      widths,
 		Attachments: atts,
 	})
-	for _, p := range pages {
+	for i, p := range pages {
 		pw.AddPage()
 		for _, o := range p {
+			if o.kind == 'm' {
+				name := c.fieldNames[0]
+				if o.s == "1" {
+					name = c.fieldNames[1]
+				}
+				fields = append(fields, pdfwriter.SigField{Name: metaString(name), Page: i, X: o.x, Y: o.y, W: o.x2, H: o.y2})
+				continue
+			}
 			o.draw(pw)
 		}
 	}
-	if err := pw.Output(w); err != nil {
-		return fmt.Errorf("render: %w", err)
+	if c.sigFields && len(fields) != 2 {
+		return nil, nil, errors.New("render: pdf: the document has no signature block with a signature row for two parties")
 	}
-	return nil
+	pw.SetSigFields(fields)
+	if err := pw.Output(w); err != nil {
+		return nil, nil, fmt.Errorf("render: %w", err)
+	}
+	return pw, fields, nil
 }

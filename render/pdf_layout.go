@@ -77,11 +77,14 @@ type layout struct {
 	items   []*item
 	groups  int
 	keeping int // depth of BlockKeep being laid out: its empty table cells are room to sign
-	left    float64
-	width   float64
-	top     float64
-	bottom  float64
-	lang    int // 0 en, 1 zh-Hant, 2 zh-Hans
+	// sigMarked: the signature cells are marked (op 'm') for signature
+	// fields, when pdfConfig.sigFields asks for them.
+	sigMarked bool
+	left      float64
+	width     float64
+	top       float64
+	bottom    float64
+	lang      int // 0 en, 1 zh-Hant, 2 zh-Hans
 }
 
 func newLayout(doc *Document, c *pdfConfig, set *fonts.Set) *layout {

@@ -92,6 +92,12 @@ func (l *layout) furniture(pages [][]op) {
 	if m.ShortDigest != "" {
 		dig = l.clean(fmt.Sprintf(lb.digest, m.ShortDigest), "meta.short_digest")
 	}
+	var draft string
+	var ds float64
+	if m.Draft {
+		draft = l.clean(lb.draft, "draft marker")
+		ds = fs * 1.75
+	}
 	for i := range pages {
 		foot := l.clean(fmt.Sprintf(lb.page, i+1, len(pages)), "page footer")
 		var fur []op
@@ -104,6 +110,11 @@ func (l *layout) furniture(pages [][]op) {
 		if num != "" || dig != "" {
 			fur = append(fur, op{kind: 'l', x: l.left, y: hy + fs*0.5, x2: right, y2: hy + fs*0.5, lw: 0.4, grey: 128})
 		}
+		if draft != "" {
+			// Above the header line, centred, in bold: a draft can never
+			// pass for a confirmed contract, whichever page is shown.
+			fur = append(fur, op{kind: 't', x: l.left + (l.width-l.measure(draft, ds))/2, y: hy - fs*1.5, s: draft, size: ds, bold: true})
+		}
 		fy := l.bottom + fs*2.2
 		fur = append(fur, op{kind: 't', x: l.left + (l.width-l.measure(foot, fs))/2, y: fy, s: foot, size: fs})
 		pages[i] = append(fur, pages[i]...)
@@ -111,9 +122,9 @@ func (l *layout) furniture(pages [][]op) {
 }
 
 var labels = [3]struct {
-	number, digest, page, qr string
+	number, digest, page, qr, draft string
 }{
-	{"Contract No. %s", "Digest %s", "Page %d of %d", "Digest of the agreed terms"},
-	{"契約編號 %s", "摘要 %s", "第 %d 頁，共 %d 頁", "條款摘要"},
-	{"合同编号 %s", "摘要 %s", "第 %d 页，共 %d 页", "条款摘要"},
+	{"Contract No. %s", "Digest %s", "Page %d of %d", "Digest of the agreed terms", "DRAFT – not confirmed by the parties"},
+	{"契約編號 %s", "摘要 %s", "第 %d 頁，共 %d 頁", "條款摘要", "草稿（雙方尚未確認）"},
+	{"合同编号 %s", "摘要 %s", "第 %d 页，共 %d 页", "条款摘要", "草稿（双方尚未确认）"},
 }

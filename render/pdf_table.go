@@ -135,6 +135,10 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 			// signature block: room to sign by hand.
 			minH = 2.5 * lh
 		}
+		markSig := l.c.sigFields && l.keeping > 0 && !isHeader && signingRow(cs) && !l.sigMarked
+		if markSig {
+			l.sigMarked = true
+		}
 		per := max(1, int((maxRow-2*cellPadY)/lh))
 		var items []*item
 		for from := 0; from < n; from += per {
@@ -155,6 +159,13 @@ func (l *layout) table(t *Table, x, width, size float64, group int, where string
 						it.ops = append(it.ops, o)
 					}
 				}
+			}
+			if markSig && ncols == 3 {
+				// The signature cells of the signature block: where the
+				// parties' signature fields go (seller, then buyer).
+				it.ops = append(it.ops,
+					op{kind: 'm', x: x + cols[0], y: 0, x2: cols[1], y2: h, s: "0"},
+					op{kind: 'm', x: x + cols[0] + cols[1], y: 0, x2: cols[2], y2: h, s: "1"})
 			}
 			rule := func(x1, y1, x2, y2 float64) {
 				it.ops = append(it.ops, op{kind: 'l', x: x1, y: y1, x2: x2, y2: y2, lw: 0.5, grey: 110})

@@ -70,10 +70,10 @@ func pageTexts(t testing.TB, path string, d *render.Document) []string {
 	return pages
 }
 
-var furniture = map[string][3]string{
-	"en":      {"ContractNo.%s", "Digest%s", "Page%dof%d"},
-	"zh-Hant": {"契約編號%s", "摘要%s", "第%d頁，共%d頁"},
-	"zh-Hans": {"合同编号%s", "摘要%s", "第%d页，共%d页"},
+var furniture = map[string][4]string{
+	"en":      {"ContractNo.%s", "Digest%s", "Page%dof%d", "DRAFT–notconfirmedbytheparties"},
+	"zh-Hant": {"契約編號%s", "摘要%s", "第%d頁，共%d頁", "草稿（雙方尚未確認）"},
+	"zh-Hans": {"合同编号%s", "摘要%s", "第%d页，共%d页", "草稿（双方尚未确认）"},
 }
 
 // stripFurniture removes the header and footer, which come first in each
@@ -81,11 +81,16 @@ var furniture = map[string][3]string{
 func stripFurniture(t testing.TB, s string, d *render.Document, page, pages int) string {
 	t.Helper()
 	f := furniture[d.Lang]
-	for _, want := range []string{
+	wants := []string{
 		fmt.Sprintf(f[0], stripSpace(d.Meta.ID)),
 		fmt.Sprintf(f[1], stripSpace(d.Meta.ShortDigest)),
-		fmt.Sprintf(f[2], page, pages),
-	} {
+	}
+	if d.Meta.Draft {
+		// A draft says so on every page, as text (issue 13).
+		wants = append(wants, f[3])
+	}
+	wants = append(wants, fmt.Sprintf(f[2], page, pages))
+	for _, want := range wants {
 		if !strings.HasPrefix(s, want) {
 			t.Fatalf("page %d does not start with header/footer %q: %.80q", page, want, s)
 		}

@@ -7,4 +7,4 @@ package render
 // breaking, templates, the signing record): confirm.VerifyPDF compares a
 // PDF with a fresh rendering only when the versions match, and otherwise
 // says which version made it. TestPDFReproducible enforces the bump.
-const Version = "0.8.0"
+const Version = "0.9.0"

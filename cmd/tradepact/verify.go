@@ -113,6 +113,13 @@ func runVerify(e *env, args []string) int {
 		}
 		if isPDF(data) {
 			e.say("pdf verified")
+			if pr, err := confirm.VerifyPDF(data, opts...); err == nil {
+				// Verified above; again for the signatures (a few ms).
+				if err := pr.WriteSignatures(e.stdout, *lang); err != nil {
+					e.errorf("%v", err)
+					return exitFailure
+				}
+			}
 		}
 	}
 	return verifyExit(e, res, !*asJSON)

@@ -21,9 +21,12 @@ import (
 // Version is the contract-file format version written for a file whose
 // keys are all Ed25519; VersionP256 is written once a P-256 key confirms.
 // Readers accept both.
+// VersionPDF is written when the file holds PDF signatures
+// (pdf_signatures, doc/pdf-signatures.md).
 const (
 	Version     = 1
 	VersionP256 = 2
+	VersionPDF  = 3
 )
 
 // EntryDomain prefixes the canonical JSON of an entry when it is hashed.
@@ -40,6 +43,21 @@ type File struct {
 	Version int      `json:"tradepact_contract"`
 	ID      string   `json:"id"`
 	Entries []*Entry `json:"entries"`
+	// PDFSignatures are the PAdES signatures made with P-256
+	// confirmations (version 3). They lie outside the hash chain.
+	PDFSignatures []*PDFSignature `json:"pdf_signatures,omitempty"`
+}
+
+// PDFSignature is the stored pieces of one party's PDF signature: the
+// device's signatures of its certificate and of the CMS signed attributes
+// over the PDF of the revision, made at confirmation time.
+type PDFSignature struct {
+	Confirmation     string   `json:"confirmation"` // the hash of the confirmation entry
+	Renderer         string   `json:"renderer"`     // render.Version of the PDF signed
+	Certificate      []byte   `json:"certificate"`  // DER
+	Chain            [][]byte `json:"chain,omitempty"`
+	SignedAttributes []byte   `json:"signed_attributes"` // DER SET
+	Signature        []byte   `json:"signature"`         // r ‖ s
 }
 
 // Template identifies the template set that rendered a revision.
@@ -264,9 +282,10 @@ func canonicalNumber(n []byte) error {
 
 // The keys of each object of the format, spelled exactly.
 var (
-	fileKeys     = keySet("tradepact_contract", "id", "entries")
+	fileKeys     = keySet("tradepact_contract", "id", "entries", "pdf_signatures")
 	entryKeys    = keySet("type", "prev", "revision", "time", "author", "terms", "document", "changes", "agreement_digest", "document_digest", "template", "role", "account", "key", "signature")
 	templateKeys = keySet("name", "version", "digest")
+	pdfSigKeys   = keySet("confirmation", "renderer", "certificate", "chain", "signed_attributes", "signature")
 	changeKeys   = keySet("path", "old", "new")
 )
 
@@ -292,6 +311,17 @@ func checkKeys(data []byte) error {
 	var entries []json.RawMessage
 	if err := json.Unmarshal(f["entries"], &entries); err != nil {
 		return err
+	}
+	var sigs []json.RawMessage
+	if raw, ok := f["pdf_signatures"]; ok {
+		if err := json.Unmarshal(raw, &sigs); err != nil {
+			return err
+		}
+	}
+	for i, raw := range sigs {
+		if err := objectKeys(raw, pdfSigKeys, nil, fmt.Sprintf("pdf_signatures[%d]", i)); err != nil {
+			return err
+		}
 	}
 	for i, raw := range entries {
 		var e map[string]json.RawMessage

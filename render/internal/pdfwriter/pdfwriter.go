@@ -61,6 +61,8 @@ type Config struct {
 	// exactly as the layout measured it.
 	Widths      []int
 	Attachments []Attachment
+	// SigFields are empty signature fields (see sigfields.go).
+	SigFields []SigField
 }
 
 // FontName is the PostScript name of the embedded font after its subset
@@ -79,6 +81,7 @@ type Writer struct {
 	lw         float64
 	draw, fill int
 	err        error
+	signing    *SigningInfo
 }
 
 // New starts a document.
@@ -388,7 +391,41 @@ func (w *Writer) Output(out io.Writer) error {
 		}
 		names += " ] >> >> /PageMode /UseAttachments"
 	}
-	f.obj(catalog, fmt.Sprintf("<< /Type /Catalog /Version /1.7 /Pages %d 0 R%s >>", pagesObj, names))
+	// Signature fields: widgets on their pages, listed in the AcroForm.
+	annots := make([]string, len(w.pages))
+	var fieldsRef string
+	var fields []FieldInfo
+	if len(c.SigFields) > 0 {
+		fieldsRef = "["
+		for _, sf := range c.SigFields {
+			if sf.Page < 0 || sf.Page >= len(w.pages) {
+				return fmt.Errorf("pdf: signature field %q on page %d of %d", sf.Name, sf.Page+1, len(w.pages))
+			}
+			n := f.reserve()
+			var r []byte
+			r = append(r, '[')
+			r = num(r, sf.X)
+			r = append(r, ' ')
+			r = num(r, c.Height-sf.Y-sf.H)
+			r = append(r, ' ')
+			r = num(r, sf.X+sf.W)
+			r = append(r, ' ')
+			r = num(r, c.Height-sf.Y)
+			r = append(r, ']')
+			d := fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /T %s /F 132 /Rect %s /P %d 0 R", text(sf.Name), r, pageObjs[sf.Page])
+			f.obj(n, d+" >>")
+			fields = append(fields, FieldInfo{Obj: n, Dict: d, W: sf.W, H: sf.H})
+			annots[sf.Page] += fmt.Sprintf(" %d 0 R", n)
+			fieldsRef += fmt.Sprintf("%d 0 R ", n)
+		}
+		fieldsRef = fieldsRef[:len(fieldsRef)-1] + "]"
+	}
+	catalogDict := fmt.Sprintf("<< /Type /Catalog /Version /1.7 /Pages %d 0 R%s", pagesObj, names)
+	if fieldsRef != "" {
+		f.obj(catalog, catalogDict+" /AcroForm << /Fields "+fieldsRef+" >> >>")
+	} else {
+		f.obj(catalog, catalogDict+" >>")
+	}
 	f.obj(pagesObj, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d /MediaBox %s /Resources << /Font << /F1 %d 0 R >> /ProcSet [/PDF /Text] >> >>",
 		bytes.TrimSpace(kids), len(w.pages), mb, type0))
 	d := pdfDate(c.Date)
@@ -408,7 +445,11 @@ func (w *Writer) Output(out io.Writer) error {
 
 	for i, p := range w.pages {
 		content := f.reserve()
-		f.obj(pageObjs[i], fmt.Sprintf("<</Type /Page\n/Parent %d 0 R\n/Contents %d 0 R>>", pagesObj, content))
+		if annots[i] != "" {
+			f.obj(pageObjs[i], fmt.Sprintf("<</Type /Page\n/Parent %d 0 R\n/Contents %d 0 R\n/Annots [%s]>>", pagesObj, content, annots[i][1:]))
+		} else {
+			f.obj(pageObjs[i], fmt.Sprintf("<</Type /Page\n/Parent %d 0 R\n/Contents %d 0 R>>", pagesObj, content))
+		}
 		f.stream(content, p, "")
 	}
 
@@ -421,6 +462,7 @@ func (w *Writer) Output(out io.Writer) error {
 	}
 	fmt.Fprintf(&f.buf, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n",
 		len(f.offs)+1, catalog, info, xref)
+	w.signing = &SigningInfo{Size: len(f.offs) + 1, Xref: xref, Root: catalog, Info: info, Catalog: catalogDict, FieldsRef: fieldsRef, Font: type0, Fields: fields}
 	_, err := out.Write(f.buf.Bytes())
 	return err
 }
