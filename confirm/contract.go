@@ -160,13 +160,22 @@ func Parse(data []byte) (*Contract, error) {
 	if err != nil {
 		return nil, &MalformedError{Err: err}
 	}
-	if f.Version != format.Version && f.Version != format.VersionP256 && f.Version != format.VersionPDF {
-		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d, %d and %d", f.Version, format.Version, format.VersionP256, format.VersionPDF)}
-	}
-	if (f.Version == format.VersionPDF) != (len(f.PDFSignatures) > 0) {
-		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("version %d with %d PDF signatures: version %d is written exactly when pdf_signatures is present", f.Version, len(f.PDFSignatures), format.VersionPDF)}
+	if err := checkVersion(f); err != nil {
+		return nil, err
 	}
 	return &Contract{f: f}, nil
+}
+
+// checkVersion refuses a format version this build does not read, and a
+// version that does not match what the file holds.
+func checkVersion(f *format.File) error {
+	if f.Version != format.Version && f.Version != format.VersionP256 && f.Version != format.VersionPDF {
+		return &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d, %d and %d", f.Version, format.Version, format.VersionP256, format.VersionPDF)}
+	}
+	if (f.Version == format.VersionPDF) != (len(f.PDFSignatures) > 0) {
+		return &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("version %d with %d PDF signatures: version %d is written exactly when pdf_signatures is present", f.Version, len(f.PDFSignatures), format.VersionPDF)}
+	}
+	return nil
 }
 
 // Marshal returns the contract file: indented JSON, specified in

@@ -64,6 +64,9 @@ type StatusConfirmation struct {
 // full when it comes in (an upload, before storing it) and read the
 // stored copy with ReadStatus; the errors are those of Verify.
 func ReadStatus(data []byte, opts ...Option) (*Status, error) {
+	if err := checkContractSize(data); err != nil {
+		return nil, err
+	}
 	f, err := format.Read(data)
 	var ee *format.EntryError
 	if errors.As(err, &ee) {
@@ -72,8 +75,8 @@ func ReadStatus(data []byte, opts ...Option) (*Status, error) {
 	if err != nil {
 		return nil, &MalformedError{Err: err}
 	}
-	if f.Version != format.Version && f.Version != format.VersionP256 {
-		return nil, &MalformedError{Field: "tradepact_contract", Err: fmt.Errorf("format version %d, this build reads %d and %d", f.Version, format.Version, format.VersionP256)}
+	if err := checkVersion(f); err != nil {
+		return nil, err
 	}
 	c := &Contract{f: f}
 	cfg := newConfig(opts)

@@ -71,6 +71,9 @@ func TestRoundTripExact(t *testing.T) {
 		if strings.Contains(file, "reserialised") {
 			continue
 		}
+		if raw, err := os.ReadFile(file); err == nil && bytes.HasPrefix(raw, []byte("expect: malformed")) {
+			continue // written by hand or re-serialised to be malformed, not by Marshal
+		}
 		data := contractOf(t, file)
 		f, err := Parse(data)
 		if err != nil {
