@@ -100,15 +100,24 @@ func TestBrowserMarketplace(t *testing.T) {
 			t.Fatalf("%s: %v\nthe page:\n%s", what, err, state)
 		}
 	}
+	// text reads an element's text, waiting for the element: a page in the
+	// middle of a navigation (a form submitted, a redirect) has no node
+	// to read yet, so a failed read is tried again until the deadline.
 	text := func(sel string) string {
 		t.Helper()
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
-		s, err := chromedp.Run(sctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
+		js := `(() => { const e = document.querySelector(` + quote(sel) + `); return e ? e.innerText : null; })()`
+		for {
+			s, err := chromedp.Run(sctx, chromedp.Evaluate[*string](js))
+			if err == nil && s != nil {
+				return strings.TrimSpace(*s)
+			}
+			if sctx.Err() != nil {
+				t.Fatalf("text of %s: %v (element not found)", sel, err)
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
-		return s
 	}
 
 	// The seller.
@@ -134,6 +143,7 @@ func TestBrowserMarketplace(t *testing.T) {
 	if err != nil || !strings.HasPrefix(id, "TP-DEMO-") {
 		t.Fatalf("deal id %q, %v", id, err)
 	}
+	do("the key's fingerprint", until(`document.getElementById("fingerprint") && document.getElementById("fingerprint").textContent.length === 24`))
 	sellerFP := text("#fingerprint")
 
 	// The buyer, on a phone.
@@ -159,11 +169,14 @@ func TestBrowserMarketplace(t *testing.T) {
 	if got.Inner != 390 || got.Scroll > got.Inner || len(got.Past) > 0 {
 		t.Errorf("the buyer's page at 390 px: width %d, scrolls to %d, past the edge: %q", got.Inner, got.Scroll, got.Past)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	sctx, scancel := context.WithTimeout(ctx, 30*time.Second)
+	shot, err := chromedp.Run(sctx, chromedp.CaptureScreenshot())
+	scancel()
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkShot(t, shot, "buyer-390.png")
+	do("the key's fingerprint", until(`document.getElementById("fingerprint") && document.getElementById("fingerprint").textContent.length === 24`))
 	buyerFP := text("#fingerprint")
 	if buyerFP == sellerFP || len(buyerFP) != 24 {
 		t.Fatalf("fingerprints: seller %q, buyer %q", sellerFP, buyerFP)
@@ -185,8 +198,8 @@ func TestBrowserMarketplace(t *testing.T) {
 		t.Fatalf("the seller does not see the changed date: %q", changes)
 	}
 	do("confirm", chromedp.Click(chromedp.CSS("#confirm")), until(`document.getElementById("state") && document.getElementById("state").textContent === "agreed"`))
-	if err := chromedp.Do(ctx, chromedp.WaitNotPresent(chromedp.CSS("#error:not([hidden])"))); err != nil {
-		t.Fatal(err)
+	if shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#error:not([hidden])") !== null`)); err != nil || shown {
+		t.Fatalf("after confirming, the page shows an error (%v): %q", err, text("#error"))
 	}
 
 	// The keys the browser made are the keys registered and shown.

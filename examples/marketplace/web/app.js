@@ -23,7 +23,12 @@ function openKeys() {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open("tradepact-keys", 1);
     req.onupgradeneeded = () => req.result.createObjectStore("keys");
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      // Another page of this site that opens the store must never wait
+      // for this one: give way when asked.
+      req.result.onversionchange = () => req.result.close();
+      resolve(req.result);
+    };
     req.onerror = () => reject(req.error);
   });
 }
@@ -47,15 +52,30 @@ function idbAdd(db, k, v) {
 
 // keyPair returns this account's key pair, making it on first use. The
 // private key is not extractable: script can sign with it but not read it.
-async function keyPair() {
-  const db = await openKeys();
-  let kp = await idbGet(db, ACCOUNT);
-  if (!kp) {
-    const made = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
-    await idbAdd(db, ACCOUNT, made);
-    kp = await idbGet(db, ACCOUNT);
+// The store is opened for each use and closed after it, so no page holds
+// it open while another page (or the page after a navigation) opens it;
+// callers on one page share one lookup.
+let keyPairPromise = null;
+function keyPair() {
+  if (!keyPairPromise) {
+    keyPairPromise = loadKeyPair().catch((e) => { keyPairPromise = null; throw e; });
   }
-  return kp;
+  return keyPairPromise;
+}
+
+async function loadKeyPair() {
+  const db = await openKeys();
+  try {
+    let kp = await idbGet(db, ACCOUNT);
+    if (!kp) {
+      const made = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
+      await idbAdd(db, ACCOUNT, made);
+      kp = await idbGet(db, ACCOUNT);
+    }
+    return kp;
+  } finally {
+    db.close();
+  }
 }
 
 // publicKeyText is the key as contract files write it: "p256:" and the
@@ -122,14 +142,18 @@ async function act(preparePath, body) {
   }
 }
 
-async function init() {
-  if (ACCOUNT) {
-    try {
-      document.getElementById("fingerprint").textContent = await fingerprint(await publicKeyText(await keyPair()));
-    } catch (e) {
-      document.getElementById("fingerprint").textContent = "WebCrypto is not available here (it needs https or localhost)";
-    }
+async function showFingerprint() {
+  const el = document.getElementById("fingerprint");
+  try {
+    el.textContent = await fingerprint(await publicKeyText(await keyPair()));
+  } catch (e) {
+    el.textContent = "WebCrypto is not available here (it needs https or localhost)";
   }
+}
+
+async function init() {
+  // The form and the buttons work while the key is looked up or made.
+  if (ACCOUNT) showFingerprint();
   const sel = document.getElementById("account-select");
   if (sel) sel.addEventListener("change", () => sel.form.submit());
 
