@@ -38,8 +38,9 @@ const (
 // file over [MaxContractSize] (also once inflated from a PDF) or
 // [MaxContractTokens], or a PDF over [MaxPDFSize]. Nothing of it was parsed.
 type LimitError struct {
-	// What is "contract file" or "PDF" (Size and Limit in bytes), or
-	// "contract file structure" (in tokens, see [MaxContractTokens]).
+	// What is "contract file", "embedded contract file" (inflated from a
+	// PDF) or "PDF" (Size and Limit in bytes), or "contract file
+	// structure" (in tokens, see [MaxContractTokens]).
 	What  string
 	Size  int64 // the size found, or Limit+1 when counting stopped there
 	Limit int64
@@ -180,7 +181,7 @@ func inflateBounded(sd *types.StreamDict) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxContractSize {
-		return nil, &LimitError{What: "contract file", Size: MaxContractSize + 1, Limit: MaxContractSize}
+		return nil, &LimitError{What: "embedded contract file", Size: MaxContractSize + 1, Limit: MaxContractSize}
 	}
 	return data, nil
 }

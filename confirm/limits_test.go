@@ -120,8 +120,11 @@ func TestContractLimits(t *testing.T) {
 func TestPDFLimits(t *testing.T) {
 	var le *confirm.LimitError
 	_, err := confirm.VerifyPDF(bombPDF(t, confirm.MaxContractSize>>20+4))
-	if !errors.As(err, &le) || le.What != "contract file" {
+	if !errors.As(err, &le) || le.What != "embedded contract file" {
 		t.Fatalf("attachment inflating past MaxContractSize: got %v, want a *LimitError", err)
+	}
+	if m := confirm.ErrorMessage(err, "zh-Hans"); !strings.Contains(m, "这个 PDF 所附的合同文件解压后大于 16 MiB") {
+		t.Errorf("zh-Hans message %q", m)
 	}
 	big := append([]byte("%PDF-1.7\n"), make([]byte, confirm.MaxPDFSize)...)
 	if _, err := confirm.ExtractContract(big); !errors.As(err, &le) || le.What != "PDF" {
