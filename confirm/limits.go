@@ -25,6 +25,12 @@ const (
 	// read: 32 MiB. The embedded contract file is inflated only up to
 	// [MaxContractSize], whatever its compressed size.
 	MaxPDFSize = 32 << 20
+	// MaxPDFObjects is the most objects (and cross-reference entries) a
+	// PDF to verify may have: 50,000, counted before pdfcpu reads it,
+	// whose own limits let 600,000 tiny objects, or 1.5 million free
+	// cross-reference entries, through in a 30 MB file (minutes and over
+	// 300 MiB). A tradepact PDF has about two objects per page.
+	MaxPDFObjects = 50_000
 	// MaxContractTokens is the most JSON structure a contract file may
 	// hold, counted as the commas, colons and opening brackets outside
 	// strings (about one per value and one per key): 300,000. Parsing
@@ -38,14 +44,19 @@ const (
 // file over [MaxContractSize] (also once inflated from a PDF) or
 // [MaxContractTokens], or a PDF over [MaxPDFSize]. Nothing of it was parsed.
 type LimitError struct {
-	// What is "contract file" or "PDF" (Size and Limit in bytes), or
-	// "contract file structure" (in tokens, see [MaxContractTokens]).
+	// What is "contract file", "embedded contract file" (inflated from a
+	// PDF) or "PDF" (Size and Limit in bytes), "contract file
+	// structure" (in tokens, see [MaxContractTokens]) or "PDF structure"
+	// (objects, see [MaxPDFObjects]).
 	What  string
 	Size  int64 // the size found, or Limit+1 when counting stopped there
 	Limit int64
 }
 
 func (e *LimitError) Error() string {
+	if e.What == "PDF structure" {
+		return fmt.Sprintf("confirm: the PDF has more than %d objects, more than any contract tradepact makes; it is not read", e.Limit)
+	}
 	if e.What == "contract file structure" {
 		return fmt.Sprintf("confirm: the contract file holds more than %d JSON values and keys, more than any contract tradepact makes; it is not read", e.Limit)
 	}
@@ -79,6 +90,27 @@ func checkContractSize(data []byte) error {
 	return nil
 }
 
+// checkPDFStructure refuses a PDF that declares or holds more than
+// MaxPDFObjects objects or cross-reference entries, in a few passes over
+// its bytes: "obj" (each object's "obj" and "endobj") and the 20-byte
+// cross-reference entries of every end-of-line form.
+func checkPDFStructure(pdf []byte) error {
+	tooMany := func(n int) error {
+		return &LimitError{What: "PDF structure", Size: int64(n), Limit: MaxPDFObjects}
+	}
+	if n := bytes.Count(pdf, []byte("obj")); n > 2*MaxPDFObjects+2 {
+		return tooMany(n / 2)
+	}
+	n := 0
+	for _, e := range []string{" n \n", " n\r\n", " n \r", " f \n", " f\r\n", " f \r"} {
+		n += bytes.Count(pdf, []byte(e))
+	}
+	if n > MaxPDFObjects {
+		return tooMany(n)
+	}
+	return nil
+}
+
 // pdfLimits are pdfcpu's resource limits for reading a PDF of at most
 // MaxPDFSize: no stream is decoded to more than a contract file may hold.
 func pdfLimits() model.ResourceLimits {
@@ -86,9 +118,9 @@ func pdfLimits() model.ResourceLimits {
 	l.MaxStreamBytes = MaxPDFSize
 	l.MaxDecodeBytes = MaxContractSize + 1
 	l.MaxImageBytes = MaxContractSize + 1
-	l.MaxObjectCount = 1 << 20
-	l.MaxXRefEntries = 1 << 20
-	l.MaxObjectStreamCount = 1 << 16
+	l.MaxObjectCount = MaxPDFObjects
+	l.MaxXRefEntries = MaxPDFObjects
+	l.MaxObjectStreamCount = MaxPDFObjects
 	return l
 }
 
@@ -180,7 +212,7 @@ func inflateBounded(sd *types.StreamDict) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxContractSize {
-		return nil, &LimitError{What: "contract file", Size: MaxContractSize + 1, Limit: MaxContractSize}
+		return nil, &LimitError{What: "embedded contract file", Size: MaxContractSize + 1, Limit: MaxContractSize}
 	}
 	return data, nil
 }

@@ -120,12 +120,33 @@ func TestContractLimits(t *testing.T) {
 func TestPDFLimits(t *testing.T) {
 	var le *confirm.LimitError
 	_, err := confirm.VerifyPDF(bombPDF(t, confirm.MaxContractSize>>20+4))
-	if !errors.As(err, &le) || le.What != "contract file" {
+	if !errors.As(err, &le) || le.What != "embedded contract file" {
 		t.Fatalf("attachment inflating past MaxContractSize: got %v, want a *LimitError", err)
+	}
+	if m := confirm.ErrorMessage(err, "zh-Hans"); !strings.Contains(m, "这个 PDF 所附的合同文件解压后大于 16 MiB") {
+		t.Errorf("zh-Hans message %q", m)
 	}
 	big := append([]byte("%PDF-1.7\n"), make([]byte, confirm.MaxPDFSize)...)
 	if _, err := confirm.ExtractContract(big); !errors.As(err, &le) || le.What != "PDF" {
 		t.Fatalf("a PDF over MaxPDFSize: got %v, want a *LimitError", err)
+	}
+	// Too many objects, or cross-reference entries, are refused before
+	// pdfcpu reads them: 600,000 tiny objects took it minutes and over
+	// 300 MiB.
+	var objs bytes.Buffer
+	objs.WriteString("%PDF-1.7\n")
+	for i := range confirm.MaxPDFObjects + 10 {
+		fmt.Fprintf(&objs, "%d 0 obj\n[0]\nendobj\n", i+1)
+	}
+	if _, err := confirm.ExtractContract(objs.Bytes()); !errors.As(err, &le) || le.What != "PDF structure" {
+		t.Fatalf("a PDF of %d objects: got %v, want a *LimitError", confirm.MaxPDFObjects+10, err)
+	}
+	xref := append([]byte("%PDF-1.7\nxref\n"), bytes.Repeat([]byte("0000000000 00000 f\r\n"), confirm.MaxPDFObjects+10)...)
+	if _, err = confirm.ExtractContract(xref); !errors.As(err, &le) || le.What != "PDF structure" {
+		t.Fatalf("a PDF of %d cross-reference entries: got %v, want a *LimitError", confirm.MaxPDFObjects+10, err)
+	}
+	if m := confirm.ErrorMessage(err, "zh-Hant"); !strings.Contains(m, "這個 PDF 的物件超過 50000 個") {
+		t.Errorf("zh-Hant message %q", m)
 	}
 	// A real PDF still yields its contract file.
 	data := flow(t)

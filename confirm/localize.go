@@ -78,6 +78,12 @@ func ErrorMessage(err error, lang string) string {
 		if le.What == "contract file structure" {
 			return t("This contract file holds more than %d JSON values and keys, more than any contract tradepact makes; it was not read", "这份合同文件包含超过 %d 个 JSON 值和键，超过 tradepact 生成的任何合同；未读取", "這份契約檔案包含超過 %d 個 JSON 值和鍵，超過 tradepact 產生的任何契約；未讀取", le.Limit)
 		}
+		if le.What == "PDF structure" {
+			return t("This PDF has more than %d objects, more than any contract tradepact makes; it was not read", "这个 PDF 的对象超过 %d 个，超过 tradepact 生成的任何合同；未读取", "這個 PDF 的物件超過 %d 個，超過 tradepact 產生的任何契約；未讀取", le.Limit)
+		}
+		if le.What == "embedded contract file" {
+			return t("The contract file this PDF carries inflates to more than %d MiB, more than any contract tradepact makes; it was not read", "这个 PDF 所附的合同文件解压后大于 %d MiB，超过 tradepact 生成的任何合同；未读取", "這個 PDF 所附的契約檔案解壓縮後大於 %d MiB，超過 tradepact 產生的任何契約；未讀取", le.Limit>>20)
+		}
 		if le.What == "PDF" {
 			return t("This PDF is larger than %d MiB, more than any contract tradepact makes; it was not read", "这个 PDF 大于 %d MiB，超过 tradepact 生成的任何合同；未读取", "這個 PDF 大於 %d MiB，超過 tradepact 產生的任何契約；未讀取", le.Limit>>20)
 		}

@@ -221,6 +221,9 @@ func readPDF(pdf []byte) (data []byte, creator string, err error) {
 	if len(pdf) > MaxPDFSize {
 		return nil, "", &LimitError{What: "PDF", Size: int64(len(pdf)), Limit: MaxPDFSize}
 	}
+	if err := checkPDFStructure(pdf); err != nil {
+		return nil, "", err
+	}
 	conf := pdfcpuConfig()
 	conf.Cmd = model.EXTRACTATTACHMENTS
 	ctx, err := api.ReadAndValidate(bytes.NewReader(pdf), conf)

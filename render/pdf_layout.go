@@ -66,17 +66,22 @@ type span struct {
 }
 
 type layout struct {
-	doc     *Document
-	c       *pdfConfig
-	set     *fonts.Set
-	widths  []uint16 // BMP rune -> advance in 1/1000 em (0: not yet seen)
-	glyphs  map[rune]ttf.Glyph
-	repl    rune
-	missing []MissingGlyph
-	more    int
-	items   []*item
-	groups  int
-	keeping int // depth of BlockKeep being laid out: its empty table cells are room to sign
+	// keepItems keeps each item's ops after paginate copied them into
+	// their page, for tests that inspect items; otherwise they are
+	// dropped as they are placed, so that a long document is not held
+	// twice.
+	keepItems bool
+	doc       *Document
+	c         *pdfConfig
+	set       *fonts.Set
+	widths    []uint16 // BMP rune -> advance in 1/1000 em (0: not yet seen)
+	glyphs    map[rune]ttf.Glyph
+	repl      rune
+	missing   []MissingGlyph
+	more      int
+	items     []*item
+	groups    int
+	keeping   int // depth of BlockKeep being laid out: its empty table cells are room to sign
 	// sigMarked: the signature cells are marked (op 'm') for signature
 	// fields, when pdfConfig.sigFields asks for them.
 	sigMarked bool

@@ -200,6 +200,7 @@ func laidOut(t *testing.T, md string, meta Meta) *layout {
 		t.Fatal(err)
 	}
 	l := newLayout(doc, &pdfConfig{paper: A4, margins: [4]float64{50, 50, 50, 50}, size: 10}, fonts.NewSet(faces...))
+	l.keepItems = true
 	if _, err := l.run(); err != nil {
 		t.Fatal(err)
 	}

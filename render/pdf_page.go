@@ -29,6 +29,15 @@ func (l *layout) paginate() [][]op {
 		empty = false
 	}
 	body := l.bottom - l.top
+	// An item placed once lives on in its page: drop its own copy of the
+	// ops then, so that a long document does not hold every op twice.
+	// Table headers are placed again on each page and keep theirs.
+	headers := map[*item]bool{}
+	for _, it := range l.items {
+		if it.header != nil {
+			headers[it.header] = true
+		}
+	}
 	for i := 0; i < len(l.items); i++ {
 		it := l.items[i]
 		need := it.h + it.before
@@ -70,6 +79,9 @@ func (l *layout) paginate() [][]op {
 			}
 		}
 		place(it)
+		if !headers[it] && !l.keepItems {
+			it.ops = nil
+		}
 	}
 	if len(page) > 0 || len(pages) == 0 {
 		pages = append(pages, page)

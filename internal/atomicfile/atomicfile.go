@@ -2,19 +2,23 @@
 // or the complete new content, never a half-written file, and serialises
 // read-modify-write updates of one file between processes ([Lock]).
 //
-// What is left behind: a write in progress has a temporary file
-// ".NAME.tmp-NNNN" beside NAME. It is removed when the write fails, and
-// when the process gets SIGINT or SIGTERM during the write (the signal is
-// then delivered again with its default action, so the process still
-// ends). SIGKILL, a power cut or a kernel crash cannot be caught: the
-// temporary file stays, hidden, and NAME keeps its old content; delete
-// ".NAME.tmp-*" by hand. [Lock] leaves its ".NAME.lock" file on purpose
+// What is left behind: on Linux a write in progress goes to an unnamed
+// file (O_TMPFILE) that gets the name ".NAME.tmp-NNNN" only once written
+// and synced, for the instant before it is renamed to NAME, so even a
+// process killed by SIGKILL while writing leaves nothing. Elsewhere (or
+// where the file system lacks O_TMPFILE) the temporary file is named from
+// the start. It is removed when the write fails, and when the process gets
+// SIGINT or SIGTERM during the write (the signal is then delivered again
+// with its default action, so the process still ends). SIGKILL, a power
+// cut or a kernel crash cannot be caught: a named temporary file stays,
+// hidden, and NAME keeps its old content; delete ".NAME.tmp-*" by hand. [Lock] leaves its ".NAME.lock" file on purpose
 // (removing a lock file while another process waits on it breaks the
 // lock); it holds nothing.
 package atomicfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -32,6 +36,20 @@ import (
 // left as it was and the temporary file is removed. The file is created
 // with perm less the process's umask, as os.Create does.
 func WriteFile(name string, perm fs.FileMode, write func(f *os.File) error) (err error) {
+	dir, base := filepath.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	if f, err := openAnon(dir, perm); err == nil {
+		return writeAnon(f, dir, base, name, write)
+	}
+	return WriteFileNamed(name, perm, write)
+}
+
+// WriteFileNamed is [WriteFile] through a named temporary file
+// ".NAME.tmp-NNNN", which a process killed while writing leaves behind.
+// WriteFile uses it where the system has no unnamed temporary files.
+func WriteFileNamed(name string, perm fs.FileMode, write func(f *os.File) error) (err error) {
 	dir, base := filepath.Split(name)
 	if dir == "" {
 		dir = "."
@@ -70,6 +88,58 @@ func WriteFile(name string, perm fs.FileMode, write func(f *os.File) error) (err
 		return &fs.PathError{Op: "write", Path: name, Err: err}
 	}
 	return nil
+}
+
+// writeAnon is WriteFile through an unnamed file (Linux's O_TMPFILE): it
+// gets a temporary name only once written and synced, just before the
+// rename, so a process killed while writing leaves nothing. If it cannot
+// be linked (no /proc), its content is copied to a named temporary file.
+func writeAnon(f *os.File, dir, base, name string, write func(f *os.File) error) (err error) {
+	defer f.Close()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	for range 100 {
+		tmp := filepath.Join(dir, "."+base+".tmp-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		track(tmp)
+		err = linkAnon(f, tmp)
+		if errors.Is(err, fs.ErrExist) {
+			untrack(tmp)
+			continue
+		}
+		if err != nil {
+			untrack(tmp)
+			break
+		}
+		err = os.Rename(tmp, name)
+		if err != nil {
+			os.Remove(tmp)
+		}
+		untrack(tmp)
+		if err != nil {
+			var le *os.LinkError
+			if errors.As(err, &le) {
+				err = le.Err
+			}
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		return nil
+	}
+	// Not linkable: copy what was written.
+	if _, err = f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	return WriteFileNamed(name, st.Mode().Perm(), func(g *os.File) error {
+		_, err := io.Copy(g, f)
+		return err
+	})
 }
 
 // Write writes data to name atomically with [WriteFile].

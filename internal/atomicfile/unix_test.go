@@ -38,7 +38,11 @@ func TestHelperWriteAndWait(t *testing.T) {
 	if dir == "" {
 		t.Skip("helper process only")
 	}
-	WriteFile(filepath.Join(dir, "out.pdf"), 0o644, func(f *os.File) error {
+	write := WriteFile
+	if os.Getenv("ATOMICFILE_HELPER_NAMED") == "1" {
+		write = WriteFileNamed
+	}
+	write(filepath.Join(dir, "out.pdf"), 0o644, func(f *os.File) error {
 		f.Write([]byte("half a PDF"))
 		os.Stdout.WriteString("writing\n")
 		time.Sleep(time.Minute)
@@ -48,13 +52,18 @@ func TestHelperWriteAndWait(t *testing.T) {
 }
 
 // SIGINT or SIGTERM during a write leaves neither the file nor the
-// temporary file, and still ends the process.
+// temporary file, and still ends the process, with a named temporary file
+// as with an unnamed one (Linux).
 func TestSignalRemovesTemporaryFile(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		t.Run(sig.String(), func(t *testing.T) {
+	for _, tc := range []struct {
+		sig   syscall.Signal
+		named string
+	}{{syscall.SIGINT, "1"}, {syscall.SIGTERM, "1"}, {syscall.SIGINT, "0"}, {syscall.SIGTERM, "0"}} {
+		sig := tc.sig
+		t.Run(sig.String()+"/named="+tc.named, func(t *testing.T) {
 			dir := t.TempDir()
 			cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriteAndWait$")
-			cmd.Env = append(os.Environ(), "ATOMICFILE_HELPER_DIR="+dir)
+			cmd.Env = append(os.Environ(), "ATOMICFILE_HELPER_DIR="+dir, "ATOMICFILE_HELPER_NAMED="+tc.named)
 			out, err := cmd.StdoutPipe()
 			if err != nil {
 				t.Fatal(err)
@@ -67,7 +76,8 @@ func TestSignalRemovesTemporaryFile(t *testing.T) {
 				cmd.Process.Kill()
 				t.Fatalf("helper said %q", line)
 			}
-			if ents, _ := os.ReadDir(dir); len(ents) != 1 || !strings.Contains(ents[0].Name(), ".tmp-") {
+			ents, _ := os.ReadDir(dir)
+			if tc.named == "1" && (len(ents) != 1 || !strings.Contains(ents[0].Name(), ".tmp-")) || len(ents) > 1 {
 				t.Fatalf("during the write: %v", ents)
 			}
 			cmd.Process.Signal(sig)
@@ -119,4 +129,32 @@ func TestLockSerialises(t *testing.T) {
 		t.Fatalf("second lock: %v", err)
 	}
 	unlock()
+}
+
+// SIGKILL cannot be caught, yet on Linux a write it interrupts leaves
+// nothing behind: the data goes to an unnamed file (O_TMPFILE) until it is
+// complete (issue 10: SIGKILL during render left empty .tmp-* files).
+func TestKillLeavesNothing(t *testing.T) {
+	if _, err := openAnon(t.TempDir(), 0o600); err != nil {
+		t.Skipf("no unnamed temporary files here: %v", err)
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriteAndWait$")
+	cmd.Env = append(os.Environ(), "ATOMICFILE_HELPER_DIR="+dir, "ATOMICFILE_HELPER_NAMED=0")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, _ := bufio.NewReader(out).ReadString('\n'); line != "writing\n" {
+		cmd.Process.Kill()
+		t.Fatalf("helper said %q", line)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Fatalf("left behind: %v", ents)
+	}
 }
