@@ -1,9 +1,11 @@
 package confirm
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/tradepact/tradepact/confirm/internal/format"
 )
@@ -161,13 +163,16 @@ func statusRevision(e *format.Entry, id string, author Role, tid TemplateID, ad,
 		terms = canon
 		e.Terms = canon // the entry hash covers the canonical form
 	}
-	text := []byte(document)
-	if got := digestOf(text); got != dd {
+	// The text is hashed where it lies: a status reports no text, so the
+	// revision keeps none (Revision.Text is nil here).
+	th := sha256.New()
+	io.WriteString(th, document)
+	if got := Digest(th.Sum(nil)); got != dd {
 		return nil, &DigestMismatchError{Revision: number, What: "text", Recorded: dd, Computed: got}
 	}
 	if p.Seller.Account == "" {
 		return nil, bad("terms", "%v", fmt.Errorf("no seller account"))
 	}
-	return &Revision{Number: number, Author: author, Time: at, Text: text, Agreement: ad, Document: dd, Template: tid,
+	return &Revision{Number: number, Author: author, Time: at, Agreement: ad, Document: dd, Template: tid,
 		canon: terms, accounts: [2]string{p.Seller.Account, p.Buyer.Account}}, nil
 }
