@@ -1,9 +1,11 @@
 package confirm
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/tradepact/tradepact/confirm/internal/format"
 )
@@ -52,17 +54,33 @@ type StatusConfirmation struct {
 }
 
 // ReadStatus reads a contract file's state cheaply: its id, keys,
-// revisions, who must act next and whether it is agreed. It checks
-// everything that decides who confirmed what: the structure, the hash
-// chain, that each revision's terms and text hash to their recorded
-// digests, each confirmation against its revision, each role's key
-// (against the keys pinned with [TrustKey]; [RequireHead] and
-// [RequireRevision] apply too) and every signature. It does not decode
-// and validate the terms, render the text again from them or recompute
-// the changes: a file a tool wrote wrongly, with a text that is not what
-// its terms render to, reads here but fails [Verify]. Verify a file in
-// full when it comes in (an upload, before storing it) and read the
-// stored copy with ReadStatus; the errors are those of Verify.
+// revisions, who must act next and whether it is agreed. The contract is:
+// [Verify] a file in full when it comes in (an upload, before storing it),
+// and read the stored copy with ReadStatus on every read; it costs about a
+// tenth of Verify, and most of that is the signatures (doc/performance.md).
+//
+// It checks everything that decides who confirmed what: the hash chain,
+// that each revision's terms and text hash to their recorded digests, the
+// terms' id and the accounts the confirmations name, each confirmation
+// against its revision, the order of roles and times, each role's key
+// (weak keys refused; against the keys pinned with [TrustKey];
+// [RequireHead] and [RequireRevision] apply too) and every signature. Its
+// errors are those of Verify.
+//
+// It does not check, so a file that fails Verify may read here:
+//   - the file's strict form: duplicate object keys, keys spelled in
+//     another case, numbers not written in their RFC 8785 form and terms
+//     not in the canonical form of the agreement they decode to (what it
+//     reads is what encoding/json reads, and every value it uses is
+//     covered by the hashes and signatures);
+//   - the terms: they are not decoded into an agreement or validated;
+//   - the text: it is not rendered again from the terms, so a text that a
+//     tool wrote wrongly, one that is not what its terms render to, reads
+//     here;
+//   - the changes: they are not recomputed from the terms.
+//
+// Every file that Verify accepts reads here with the same head, state,
+// latest revision and roles still to confirm (FuzzReadStatus).
 func ReadStatus(data []byte, opts ...Option) (*Status, error) {
 	if err := checkContractSize(data); err != nil {
 		return nil, err
@@ -148,13 +166,16 @@ func statusRevision(e *format.Entry, id string, author Role, tid TemplateID, ad,
 		terms = canon
 		e.Terms = canon // the entry hash covers the canonical form
 	}
-	text := []byte(document)
-	if got := digestOf(text); got != dd {
+	// The text is hashed where it lies: a status reports no text, so the
+	// revision keeps none (Revision.Text is nil here).
+	th := sha256.New()
+	io.WriteString(th, document)
+	if got := Digest(th.Sum(nil)); got != dd {
 		return nil, &DigestMismatchError{Revision: number, What: "text", Recorded: dd, Computed: got}
 	}
 	if p.Seller.Account == "" {
 		return nil, bad("terms", "%v", fmt.Errorf("no seller account"))
 	}
-	return &Revision{Number: number, Author: author, Time: at, Text: text, Agreement: ad, Document: dd, Template: tid,
+	return &Revision{Number: number, Author: author, Time: at, Agreement: ad, Document: dd, Template: tid,
 		canon: terms, accounts: [2]string{p.Seller.Account, p.Buyer.Account}}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 // HTML writes doc as a standalone, printable HTML page: A4 print CSS, a CJK
@@ -39,24 +40,30 @@ func HTML(w io.Writer, doc *Document) error {
 	if data.Title == "" {
 		data.Title = "Contract"
 	}
-	if err := pageTemplate.Execute(bw, data); err != nil {
+	if err := pageTemplate().Execute(bw, data); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"align": func(as []Align, i int) string {
-		if i >= len(as) {
-			return ""
-		}
-		return map[Align]string{AlignLeft: "left", AlignRight: "right", AlignCenter: "center"}[as[i]]
-	},
-	"empty": func(ins []Inline) bool { return strings.TrimSpace(plain(ins)) == "" },
-	// header and css: see html_site.go.
-	"header": headerLabel,
-	"css":    func() template.CSS { return template.CSS(narrowCSS) },
-}).Parse(`<!DOCTYPE html>
+// pageTemplate is parsed on first use, not when a program that imports
+// render starts (HTML templates were most of render's initialisation).
+var pageTemplate = sync.OnceValue(newPageTemplate)
+
+// newPageTemplate parses the page template.
+func newPageTemplate() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"align": func(as []Align, i int) string {
+			if i >= len(as) {
+				return ""
+			}
+			return map[Align]string{AlignLeft: "left", AlignRight: "right", AlignCenter: "center"}[as[i]]
+		},
+		"empty": func(ins []Inline) bool { return strings.TrimSpace(plain(ins)) == "" },
+		// header and css: see html_site.go.
+		"header": headerLabel,
+		"css":    func() template.CSS { return template.CSS(narrowCSS) },
+	}).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -131,3 +138,4 @@ hr { border: 0; border-top: 0.5pt solid #888; }
 {{end}}
 {{define "inlines"}}{{range .}}{{if .Break}}<br>{{else if .Code}}<code>{{.Text}}</code>{{else if and .Bold .Italic}}<strong><em>{{.Text}}</em></strong>{{else if .Bold}}<strong>{{.Text}}</strong>{{else if .Italic}}<em>{{.Text}}</em>{{else}}{{.Text}}{{end}}{{end}}{{end}}
 `))
+}

@@ -234,7 +234,7 @@ func HTMLChanges(w io.Writer, old, new *Document) error {
 		v.Hunks = append(v.Hunks, h)
 	}
 	bw := bufio.NewWriter(w)
-	if err := siteTemplate.ExecuteTemplate(bw, "changes", v); err != nil {
+	if err := siteTemplate().ExecuteTemplate(bw, "changes", v); err != nil {
 		return err
 	}
 	return bw.Flush()

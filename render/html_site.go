@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tradepact/tradepact/agreement"
 )
@@ -234,7 +235,7 @@ func HTMLFragment(w io.Writer, doc *Document, opts ...FragmentOption) error {
 		State  *stateView
 	}{doc, lang, doc.Digest().String(), c.state.view(doc.Lang)}
 	bw := bufio.NewWriter(w)
-	if err := siteTemplate.ExecuteTemplate(bw, "fragment", data); err != nil {
+	if err := siteTemplate().ExecuteTemplate(bw, "fragment", data); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -242,7 +243,10 @@ func HTMLFragment(w io.Writer, doc *Document, opts ...FragmentOption) error {
 
 // siteTemplate holds the fragment and the changes view beside the page's
 // own block templates, so that the text is written the same way in all.
-var siteTemplate = template.Must(template.Must(pageTemplate.Clone()).Parse(`
+// It is parsed on first use, from a page template of its own (html/template
+// cannot clone a template once it has executed).
+var siteTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(newPageTemplate().Parse(`
 {{define "fragment"}}<article class="tradepact" lang="{{.Lang}}" data-document-digest="{{.Digest}}">
 <div class="tp-body">
 {{template "blocks" .Doc.Blocks}}</div>
@@ -268,3 +272,4 @@ var siteTemplate = template.Must(template.Must(pageTemplate.Clone()).Parse(`
 {{end}}</section>
 </article>
 {{end}}`))
+})

@@ -55,6 +55,7 @@ func exampleTerms(t *testing.T, dir, name, example string, edits ...string) stri
 // not say agreed or exit 0, and must say which key is unconfirmed and how
 // to check it, in the contract's language.
 func TestAttackOnePersonAgreed(t *testing.T) {
+	t.Parallel() // in-process and in its own directory: it overlaps the scripts, which wait on execs
 	dir := t.TempDir()
 	p := func(name string) string { return filepath.Join(dir, name) }
 	for _, k := range []string{"seller", "buyer", "mallory"} {
@@ -144,6 +145,7 @@ var headLine = regexp.MustCompile(`(?m)^(?:History head: |记录链最新哈希�
 // verifier that stored the head (or knows revision 2 exists) refuses it,
 // for the file and for its PDF.
 func TestAttackRollback(t *testing.T) {
+	t.Parallel() // in-process and in its own directory: it overlaps the scripts, which wait on execs
 	dir := t.TempDir()
 	p := func(name string) string { return filepath.Join(dir, name) }
 	mustTP(t, exitOK, "keygen", "-o", p("seller"))

@@ -55,6 +55,7 @@ func agreedPDF(t *testing.T) []byte {
 // comparison with a fresh rendering, stay intact. Nothing checks what the
 // update does, so verify must not call such a PDF verified.
 func TestAttackPDFIncrementalUpdate(t *testing.T) {
+	t.Parallel() // in-process and in its own directory: it overlaps the scripts, which wait on execs
 	pdf := agreedPDF(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "deal.pdf")

@@ -16,6 +16,7 @@ import (
 // nothing: before the lock, 16 of 40 such runs lost an update, and once
 // the buyer was told "agreed" about a file awaiting its confirmation.
 func TestConcurrentAmendAndConfirm(t *testing.T) {
+	t.Parallel() // in-process and in its own directory: it overlaps the scripts, which wait on execs
 	dir := t.TempDir()
 	p := func(name string) string { return filepath.Join(dir, name) }
 	mustTP(t, exitOK, "keygen", "-o", p("seller"))

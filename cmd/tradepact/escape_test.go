@@ -77,6 +77,7 @@ func forgedContract(t *testing.T) string {
 // and what the terms really total; with --unverified-text the text comes
 // after a warning, with every control and bidi character shown visibly.
 func TestAttackForgedRecordedText(t *testing.T) {
+	t.Parallel() // in-process and in its own directory: it overlaps the scripts, which wait on execs
 	path := forgedContract(t)
 	a, err := agreement.Load("../../examples/terms/goods-en.yaml")
 	if err != nil {

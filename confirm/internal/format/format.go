@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gowebpki/jcs"
@@ -392,16 +393,26 @@ func Marshal(f *File) ([]byte, error) {
 // the entry's JSON. The chain head after an entry is its hash; each entry's
 // Prev is the head before it.
 func Hash(e *Entry) ([32]byte, error) {
-	if c, ok := canonicalEntry(e); ok {
+	bp := entryBufs.Get().(*[]byte)
+	defer entryBufs.Put(bp)
+	if c, ok := canonicalEntry((*bp)[:0], e); ok {
 		h := sha256.New()
 		h.Write([]byte(EntryDomain))
 		h.Write(c)
 		var out [32]byte
 		h.Sum(out[:0])
+		if cap(c) <= 1<<20 {
+			*bp = c[:0] // kept for the next entry; a huge one is let go
+		}
 		return out, nil
 	}
 	return slowHash(e)
 }
+
+// entryBufs holds the buffers Hash writes an entry's canonical form in:
+// a contract text, escaped, outgrew any size guessed from the entry, and
+// the buffers were a third of what a status read allocated.
+var entryBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
 
 // slowHash is Hash by the definition: encoding/json, then RFC 8785.
 func slowHash(e *Entry) ([32]byte, error) {
@@ -429,11 +440,10 @@ func slowHash(e *Entry) ([32]byte, error) {
 // values) are those Parse compacted or the canonical forms the confirm
 // package made, already RFC 8785. It reports false, for Hash to take the
 // long way, when a number is outside what RFC 8785 writes exactly.
-func canonicalEntry(e *Entry) ([]byte, bool) {
+func canonicalEntry(b []byte, e *Entry) ([]byte, bool) {
 	if e.Revision > 1<<53 || e.Revision < -(1<<53) {
 		return nil, false
 	}
-	b := make([]byte, 0, 512+len(e.Terms)+len(e.Document))
 	first := true
 	key := func(k string) {
 		if !first {

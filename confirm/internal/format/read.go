@@ -20,7 +20,7 @@ import (
 // reports true its result is the one encoding/json gives
 // (FuzzReadFast checks this).
 func readFast(data []byte) (*File, bool) {
-	r := &reader{b: data}
+	r := &reader{b: data, s: string(data)}
 	f := new(File)
 	var seen uint32
 	ok := r.object(func(k string) bool {
@@ -169,6 +169,7 @@ func (r *reader) entry() (*Entry, bool) {
 // reader is the state of readFast: the data and the offset reached.
 type reader struct {
 	b []byte
+	s string // b as a string, if set: strings without escapes are cut from it
 	i int
 }
 
@@ -233,12 +234,17 @@ func (r *reader) str(s *string) bool {
 	for r.i < len(r.b) {
 		c := r.b[r.i]
 		if c == '"' {
-			v := r.b[start:r.i]
+			var v string
+			if r.s != "" {
+				v = r.s[start:r.i]
+			} else {
+				v = string(r.b[start:r.i])
+			}
 			r.i++
-			if !utf8.Valid(v) {
+			if !utf8.ValidString(v) {
 				return false
 			}
-			*s = string(v)
+			*s = v // one copy of the file, not one allocation per string
 			return true
 		}
 		if c == '\\' || c < 0x20 {
