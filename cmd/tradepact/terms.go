@@ -131,6 +131,25 @@ func refuseEditedTerms(path string, next []byte) error {
 	if err != nil || d.String() != string(m[1]) {
 		return errEdited
 	}
+	// The same terms are not enough: a comment added, a line moved or a
+	// value respelled is an edit too. What terms writes below its three
+	// header lines is a function of the terms alone, so the file is
+	// unedited only if its body is exactly that.
+	body, err := termsYAML(a)
+	if err != nil {
+		return errEdited
+	}
+	rest := old
+	for range 3 {
+		_, after, ok := bytes.Cut(rest, []byte("\n"))
+		if !ok {
+			return errEdited
+		}
+		rest = after
+	}
+	if !bytes.Equal(rest, body) {
+		return errEdited
+	}
 	return nil
 }
 
