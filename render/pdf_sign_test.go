@@ -202,4 +202,25 @@ func TestSignedPDF(t *testing.T) {
 	if strings.Count(string(out), "Digest Mismatch.") != 2 {
 		t.Errorf("pdfsig on a changed PDF:\n%s", out)
 	}
+
+	// MuPDF, a second independent verifier (mutool sign -v, Debian's
+	// mupdf-tools): the first signature is valid with only the second
+	// signature's update after it, the second covers the whole document,
+	// and the changed byte invalidates both. Like pdfsig it reports in
+	// text; a self-signed certificate is named, not an error here.
+	if _, err := exec.LookPath("mutool"); err == nil || os.Getenv("CI") == "true" {
+		out, err := exec.Command("mutool", "sign", "-v", path).CombinedOutput()
+		if err != nil || strings.Count(string(out), "Verifying signature") != 2 ||
+			!strings.Contains(string(out), "The signature is valid but there have been edits since signing.") ||
+			!strings.Contains(string(out), "The document is unchanged since signing.") ||
+			strings.Contains(string(out), "Digest error") {
+			t.Errorf("mutool sign -v: %v\n%s", err, out)
+		}
+		out, _ = exec.Command("mutool", "sign", "-v", path2).CombinedOutput()
+		if strings.Count(string(out), "Digest error: Signature invalidated by change to document.") != 2 {
+			t.Errorf("mutool sign -v on a changed PDF:\n%s", out)
+		}
+	} else {
+		t.Log("mutool not found (Debian package mupdf-tools): the MuPDF check is skipped")
+	}
 }
