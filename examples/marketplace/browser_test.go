@@ -123,6 +123,25 @@ func click(sel string) chromedp.Action[chromedp.Void] {
 	}
 }
 
+// choose picks value in the select sel without the change event, as on
+// a page without script: chromedp.SetValue fires change, which submits
+// the account form at once and leaves the click on #switch racing the
+// navigation.
+func choose(sel, value string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		ok, err := chromedp.Evaluate[bool](`(() => { const s = document.querySelector(`+quote(sel)+`); s.value = `+quote(value)+`; return s.value === `+quote(value)+`; })()`)(ctx, t)
+		if err == nil && !ok {
+			err = &os.PathError{Op: "choose", Path: value, Err: os.ErrNotExist}
+		}
+		return chromedp.Void{}, err
+	}
+}
+
+// keyed waits until the page shows the device key's fingerprint: the
+// key store has been opened and closed again, so leaving the page now
+// does not leave its IndexedDB request pending for the next page.
+var keyed = until(`document.getElementById("fingerprint") !== null && document.getElementById("fingerprint").textContent.length === 24`)
+
 func quote(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	return `"` + r.Replace(s) + `"`
@@ -183,8 +202,8 @@ func TestBrowserMarketplace(t *testing.T) {
 	}
 
 	// The seller.
-	do("log in as the seller", leave(), click("#as-seller"), settled("#new-deal"), chromedp.WaitVisible(chromedp.CSS("#new-deal")))
-	do("open the form", leave(), click("#new-deal"), settled("#terms"), chromedp.WaitVisible(chromedp.CSS("#terms")))
+	do("log in as the seller", leave(), click("#as-seller"), settled("#new-deal"), chromedp.WaitVisible(chromedp.CSS("#new-deal")), keyed)
+	do("open the form", leave(), click("#new-deal"), settled("#terms"), chromedp.WaitVisible(chromedp.CSS("#terms")), keyed)
 	do("type a negative price",
 		selectText("#terms", `"2,350"`), chromedp.SendKeys(chromedp.CSS("#terms"), `"-5"`),
 		chromedp.WaitVisible(chromedp.CSS(`#findings li.error-item[data-path="items[0].unit_price"]`)))
@@ -210,7 +229,7 @@ func TestBrowserMarketplace(t *testing.T) {
 
 	// The buyer, on a phone.
 	do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
-	do("switch to the buyer", settled("#account-select"), chromedp.SetValue(chromedp.CSS("#account-select"), "demo:liuyang"),
+	do("switch to the buyer", settled("#account-select"), keyed, choose("#account-select", "demo:liuyang"),
 		leave(), click("#switch"), settled("#confirm"), chromedp.WaitVisible(chromedp.CSS("#confirm")),
 		until(`document.getElementById("account-select").value === "demo:liuyang"`))
 	// The emulated viewport applies to the new page once it is laid out.
@@ -272,14 +291,14 @@ func TestBrowserMarketplace(t *testing.T) {
 
 	// The seller sees the change and confirms.
 	do("desktop", chromedp.EmulateViewport(1024, 800))
-	do("switch to the seller", settled("#account-select"), chromedp.SetValue(chromedp.CSS("#account-select"), "demo:zhangwei"),
+	do("switch to the seller", settled("#account-select"), keyed, choose("#account-select", "demo:zhangwei"),
 		leave(), click("#switch"), settled("#confirm"), chromedp.WaitVisible(chromedp.CSS("#confirm")),
 		until(`document.getElementById("account-select").value === "demo:zhangwei"`))
 	changes := text(".tp-changes")
 	if !strings.Contains(changes, "26") {
 		t.Fatalf("the seller does not see the changed date: %q", changes)
 	}
-	do("confirm", click("#confirm"), until(`document.getElementById("state") && document.getElementById("state").textContent === "agreed"`))
+	do("confirm", keyed, click("#confirm"), until(`document.getElementById("state") && document.getElementById("state").textContent === "agreed"`))
 	if shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#error:not([hidden])") !== null`)); err != nil || shown {
 		t.Fatalf("after confirming, the page shows an error (%v): %q", err, text("#error"))
 	}
