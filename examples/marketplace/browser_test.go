@@ -62,6 +62,86 @@ func until(expr string) chromedp.Action[chromedp.Void] {
 	}
 }
 
+// settled waits until the page that holds sel is loaded and shown: a
+// document that has finished loading, that is not the one marked by
+// leave (the page before a navigation), with sel in it, and one frame
+// painted since.
+func settled(sel string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		if _, err := until(`!window.__tpLeft && document.readyState === "complete" && document.querySelector(`+quote(sel)+`) !== null`)(ctx, t); err != nil {
+			return chromedp.Void{}, err
+		}
+		// A frame is waited for at best: a navigation in between ends
+		// the wait, and the page is there either way.
+		frame(ctx, t)
+		return chromedp.Void{}, ctx.Err()
+	}
+}
+
+// leave marks the current document, so that settled waits for the next.
+func leave() chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := chromedp.Evaluate[bool](`window.__tpLeft = true`)(ctx, t)
+		return chromedp.Void{}, err
+	}
+}
+
+// frame waits until the page has painted a frame (two animation
+// frames), so that a new viewport or a new page is laid out.
+func frame(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	_, err := chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)(ctx, t)
+	return chromedp.Void{}, err
+}
+
+// click clicks sel once the page holding it has settled. A node that
+// goes away between the query and the click (the page re-rendered or
+// navigated) is looked up again; the click itself is sent once.
+func click(sel string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		for {
+			if _, err := until(`document.readyState === "complete" && document.querySelector(`+quote(sel)+`) !== null`)(ctx, t); err != nil {
+				return chromedp.Void{}, err
+			}
+			frame(ctx, t)
+			if _, err := chromedp.WaitVisible(chromedp.CSS(sel))(ctx, t); err != nil {
+				return chromedp.Void{}, err
+			}
+			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			_, err := chromedp.Click(chromedp.CSS(sel))(cctx, t)
+			cancel()
+			if err == nil || ctx.Err() != nil {
+				return chromedp.Void{}, err
+			}
+			if !strings.Contains(err.Error(), "Could not find node") && !strings.Contains(err.Error(), "not visible") &&
+				!strings.Contains(err.Error(), "context") && !strings.Contains(err.Error(), "No node") {
+				return chromedp.Void{}, err
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+}
+
+// choose picks value in the select sel without the change event, as on
+// a page without script: chromedp.SetValue fires change, which submits
+// the account form at once and leaves the click on #switch racing the
+// navigation.
+func choose(sel, value string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		ok, err := chromedp.Evaluate[bool](`(() => { const s = document.querySelector(`+quote(sel)+`); s.value = `+quote(value)+`; return s.value === `+quote(value)+`; })()`)(ctx, t)
+		if err == nil && !ok {
+			err = &os.PathError{Op: "choose", Path: value, Err: os.ErrNotExist}
+		}
+		return chromedp.Void{}, err
+	}
+}
+
+// keyed waits until the page shows the device key's fingerprint: the
+// key store has been opened and closed again, so leaving the page now
+// does not leave its IndexedDB request pending for the next page.
+var keyed = until(`document.getElementById("fingerprint") !== null && document.getElementById("fingerprint").textContent.length === 24`)
+
 func quote(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	return `"` + r.Replace(s) + `"`
@@ -79,14 +159,15 @@ func TestBrowserMarketplace(t *testing.T) {
 	srv, store := newTestSite(t)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox,
-		chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()))
+		chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()), chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("disable-renderer-backgrounding", true))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	// Nothing below may hang the test: after three minutes the browser
+	// Nothing below may hang the test: after four minutes the browser
 	// is stopped, which ends every call.
-	watchdog := time.AfterFunc(3*time.Minute, cancel)
+	watchdog := time.AfterFunc(4*time.Minute, cancel)
 	defer watchdog.Stop()
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
 		t.Fatal(err)
@@ -121,8 +202,8 @@ func TestBrowserMarketplace(t *testing.T) {
 	}
 
 	// The seller.
-	do("log in as the seller", chromedp.Click(chromedp.CSS("#as-seller")), chromedp.WaitVisible(chromedp.CSS("#new-deal")))
-	do("open the form", chromedp.Click(chromedp.CSS("#new-deal")), chromedp.WaitVisible(chromedp.CSS("#terms")))
+	do("log in as the seller", leave(), click("#as-seller"), settled("#new-deal"), chromedp.WaitVisible(chromedp.CSS("#new-deal")), keyed)
+	do("open the form", leave(), click("#new-deal"), settled("#terms"), chromedp.WaitVisible(chromedp.CSS("#terms")), keyed)
 	do("type a negative price",
 		selectText("#terms", `"2,350"`), chromedp.SendKeys(chromedp.CSS("#terms"), `"-5"`),
 		chromedp.WaitVisible(chromedp.CSS(`#findings li.error-item[data-path="items[0].unit_price"]`)))
@@ -135,7 +216,7 @@ func TestBrowserMarketplace(t *testing.T) {
 	do("correct it",
 		selectText("#terms", `"-5"`), chromedp.SendKeys(chromedp.CSS("#terms"), `"2,350"`),
 		chromedp.WaitNotPresent(chromedp.CSS(`#findings li.error-item`)))
-	do("propose", chromedp.Click(chromedp.CSS("#propose")), chromedp.WaitVisible(chromedp.CSS("#status")))
+	do("propose", click("#propose"), settled("#status"), chromedp.WaitVisible(chromedp.CSS("#status")))
 	if s := text("#state"); s != "pending" {
 		t.Fatalf("state after the proposal: %q", s)
 	}
@@ -148,8 +229,12 @@ func TestBrowserMarketplace(t *testing.T) {
 
 	// The buyer, on a phone.
 	do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
-	do("switch to the buyer", chromedp.SetValue(chromedp.CSS("#account-select"), "demo:liuyang"),
-		chromedp.Click(chromedp.CSS("#switch")), chromedp.WaitVisible(chromedp.CSS("#confirm")))
+	do("switch to the buyer", settled("#account-select"), keyed, choose("#account-select", "demo:liuyang"),
+		leave(), click("#switch"), settled("#confirm"), chromedp.WaitVisible(chromedp.CSS("#confirm")),
+		until(`document.getElementById("account-select").value === "demo:liuyang"`))
+	// The emulated viewport applies to the new page once it is laid out.
+	do("the phone's viewport", until(`window.innerWidth === 390 && document.documentElement.clientWidth === 390`),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error { _, err := frame(ctx, t); return err }))
 	type layout struct {
 		Inner, Scroll int
 		Past          []string
@@ -169,11 +254,26 @@ func TestBrowserMarketplace(t *testing.T) {
 	if got.Inner != 390 || got.Scroll > got.Inner || len(got.Past) > 0 {
 		t.Errorf("the buyer's page at 390 px: width %d, scrolls to %d, past the edge: %q", got.Inner, got.Scroll, got.Past)
 	}
-	sctx, scancel := context.WithTimeout(ctx, 30*time.Second)
-	shot, err := chromedp.Run(sctx, chromedp.CaptureScreenshot())
-	scancel()
-	if err != nil {
-		t.Fatal(err)
+	// A capture waits for a frame from the compositor, which a loaded
+	// machine can be slow to give: each try has its own deadline, after
+	// a painted frame, and a try that times out is made again.
+	var shot []byte
+	for try := 1; ; try++ {
+		sctx, scancel := context.WithTimeout(ctx, 20*time.Second)
+		shot, err = chromedp.Run(sctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+			if _, err := frame(ctx, t); err != nil {
+				return nil, err
+			}
+			return chromedp.CaptureScreenshot()(ctx, t)
+		})
+		scancel()
+		if err == nil {
+			break
+		}
+		if try == 3 || ctx.Err() != nil {
+			t.Fatalf("screenshot (try %d): %v", try, err)
+		}
+		t.Logf("screenshot, try %d: %v; trying again", try, err)
 	}
 	checkShot(t, shot, "buyer-390.png")
 	do("the key's fingerprint", until(`document.getElementById("fingerprint") && document.getElementById("fingerprint").textContent.length === 24`))
@@ -181,9 +281,9 @@ func TestBrowserMarketplace(t *testing.T) {
 	if buyerFP == sellerFP || len(buyerFP) != 24 {
 		t.Fatalf("fingerprints: seller %q, buyer %q", sellerFP, buyerFP)
 	}
-	do("amend the delivery date", chromedp.Click(chromedp.CSS("#amend-box summary")),
+	do("amend the delivery date", click("#amend-box summary"), chromedp.WaitVisible(chromedp.CSS("#amend-terms")),
 		selectText("#amend-terms", `"2026-11-23"`), chromedp.SendKeys(chromedp.CSS("#amend-terms"), `"2026-11-26"`),
-		chromedp.Click(chromedp.CSS("#amend")),
+		click("#amend"),
 		until(`document.body.textContent.includes("revision 2")`))
 	if s := text("#state"); s != "pending" {
 		t.Fatalf("state after the amendment: %q", s)
@@ -191,13 +291,14 @@ func TestBrowserMarketplace(t *testing.T) {
 
 	// The seller sees the change and confirms.
 	do("desktop", chromedp.EmulateViewport(1024, 800))
-	do("switch to the seller", chromedp.SetValue(chromedp.CSS("#account-select"), "demo:zhangwei"),
-		chromedp.Click(chromedp.CSS("#switch")), chromedp.WaitVisible(chromedp.CSS("#confirm")))
+	do("switch to the seller", settled("#account-select"), keyed, choose("#account-select", "demo:zhangwei"),
+		leave(), click("#switch"), settled("#confirm"), chromedp.WaitVisible(chromedp.CSS("#confirm")),
+		until(`document.getElementById("account-select").value === "demo:zhangwei"`))
 	changes := text(".tp-changes")
 	if !strings.Contains(changes, "26") {
 		t.Fatalf("the seller does not see the changed date: %q", changes)
 	}
-	do("confirm", chromedp.Click(chromedp.CSS("#confirm")), until(`document.getElementById("state") && document.getElementById("state").textContent === "agreed"`))
+	do("confirm", keyed, click("#confirm"), until(`document.getElementById("state") && document.getElementById("state").textContent === "agreed"`))
 	if shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#error:not([hidden])") !== null`)); err != nil || shown {
 		t.Fatalf("after confirming, the page shows an error (%v): %q", err, text("#error"))
 	}
