@@ -149,10 +149,21 @@ var ErrNotRerendered = errors.New("confirm: the text was not re-rendered from th
 // without parsing it if it is larger than [MaxContractSize];
 // [Contract.Verify] checks everything else.
 func Parse(data []byte) (*Contract, error) {
+	f, err := readFile(data, format.Parse)
+	if err != nil {
+		return nil, err
+	}
+	return &Contract{f: f}, nil
+}
+
+// readFile reads a contract file with read (the strict format.Parse, or
+// format.Read for a status read): the size limit first, then read's
+// errors as *MalformedError, then the format version.
+func readFile(data []byte, read func([]byte) (*format.File, error)) (*format.File, error) {
 	if err := checkContractSize(data); err != nil {
 		return nil, err
 	}
-	f, err := format.Parse(data)
+	f, err := read(data)
 	var ee *format.EntryError
 	if errors.As(err, &ee) {
 		return nil, &MalformedError{Entry: ee.Entry, Field: ee.Field, Err: ee.Err}
@@ -163,7 +174,7 @@ func Parse(data []byte) (*Contract, error) {
 	if err := checkVersion(f); err != nil {
 		return nil, err
 	}
-	return &Contract{f: f}, nil
+	return f, nil
 }
 
 // checkVersion refuses a format version this build does not read, and a

@@ -3,7 +3,6 @@ package confirm
 import (
 	"crypto/sha256"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 
@@ -82,18 +81,8 @@ type StatusConfirmation struct {
 // Every file that Verify accepts reads here with the same head, state,
 // latest revision and roles still to confirm (FuzzReadStatus).
 func ReadStatus(data []byte, opts ...Option) (*Status, error) {
-	if err := checkContractSize(data); err != nil {
-		return nil, err
-	}
-	f, err := format.Read(data)
-	var ee *format.EntryError
-	if errors.As(err, &ee) {
-		return nil, &MalformedError{Entry: ee.Entry, Field: ee.Field, Err: ee.Err}
-	}
+	f, err := readFile(data, format.Read)
 	if err != nil {
-		return nil, &MalformedError{Err: err}
-	}
-	if err := checkVersion(f); err != nil {
 		return nil, err
 	}
 	c := &Contract{f: f}
