@@ -3,12 +3,9 @@ package deal
 import (
 	"bytes"
 	"context"
-	"encoding/asn1"
 	"errors"
 	"io"
 	"log/slog"
-	"math/big"
-	"strings"
 	"time"
 
 	"github.com/tradepact/tradepact/agreement"
@@ -420,7 +417,6 @@ func (s *Service) Submit(ctx context.Context, req *confirm.Request, sigs [][]byt
 	if len(sigs) != len(req.Payloads) {
 		return nil, &Error{Code: CodeBadRequest, Field: "signatures"}
 	}
-	sigs = lowS(req.Key, sigs)
 	// The request comes back from the client, which could have edited
 	// the time it signs: it must be the recent time prepare gave it.
 	at, err := time.Parse(confirm.TimeLayout, req.Time)
@@ -828,33 +824,3 @@ func (s *Service) PDF(ctx context.Context, id string, w io.Writer) error {
 	return err
 }
 
-// p256Order is the order n of the P-256 group.
-var p256Order, _ = new(big.Int).SetString("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16)
-
-// lowS rewrites 64-byte P-256 signatures (r || s, as WebCrypto makes
-// them, where s may be high) into the low-S form contract files record.
-// Anything else is returned as it is, for Submit to judge.
-func lowS(key confirm.PublicKey, sigs [][]byte) [][]byte {
-	if !strings.HasPrefix(string(key), "p256:") {
-		return sigs
-	}
-	out := make([][]byte, len(sigs))
-	for i, sig := range sigs {
-		out[i] = sig
-		if len(sig) != 64 {
-			continue
-		}
-		r, s := new(big.Int).SetBytes(sig[:32]), new(big.Int).SetBytes(sig[32:])
-		if s.Sign() == 0 || s.Cmp(p256Order) >= 0 {
-			continue
-		}
-		der, err := asn1.Marshal(struct{ R, S *big.Int }{r, s})
-		if err != nil {
-			continue
-		}
-		if low, err := confirm.SignatureFromDER(der); err == nil {
-			out[i] = low
-		}
-	}
-	return out
-}
