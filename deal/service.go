@@ -823,4 +823,3 @@ func (s *Service) PDF(ctx context.Context, id string, w io.Writer) error {
 	_, err = buf.WriteTo(w)
 	return err
 }
-

@@ -142,14 +142,7 @@ func Parse(data []byte) (*File, error) {
 				}
 			}
 		}
-		for j, c := range e.Changes {
-			if len(c.Old) > 0 {
-				e.Changes[j].Old = compact(c.Old)
-			}
-			if len(c.New) > 0 {
-				e.Changes[j].New = compact(c.New)
-			}
-		}
+		compactChanges(e)
 		if len(e.Terms) > 0 {
 			e.Terms = compact(e.Terms)
 		}
@@ -175,6 +168,19 @@ func Read(data []byte) (*File, error) {
 	return readJSON(data)
 }
 
+// compactChanges puts the old and new values of e's changes in their
+// compact form, as Parse and Read both return them.
+func compactChanges(e *Entry) {
+	for j, c := range e.Changes {
+		if len(c.Old) > 0 {
+			e.Changes[j].Old = compact(c.Old)
+		}
+		if len(c.New) > 0 {
+			e.Changes[j].New = compact(c.New)
+		}
+	}
+}
+
 // readJSON is Read by encoding/json.
 func readJSON(data []byte) (*File, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
@@ -190,14 +196,7 @@ func readJSON(data []byte) (*File, error) {
 		if e == nil {
 			return nil, fmt.Errorf("%w: entries[%d] is null", ErrSyntax, i)
 		}
-		for j, c := range e.Changes {
-			if len(c.Old) > 0 {
-				e.Changes[j].Old = compact(c.Old)
-			}
-			if len(c.New) > 0 {
-				e.Changes[j].New = compact(c.New)
-			}
-		}
+		compactChanges(e)
 		if len(e.Terms) > 0 {
 			var b bytes.Buffer
 			b.Grow(len(e.Terms))
