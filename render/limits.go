@@ -53,13 +53,7 @@ func (e *LimitError) Error() string { return "render: " + e.Message("en") }
 // Message returns the error as a sentence in lang ("en", "zh-Hans" or
 // "zh-Hant"; other values give English), without the package prefix.
 func (e *LimitError) Message(lang string) string {
-	i := 0
-	switch lang {
-	case "zh-Hans":
-		i = 1
-	case "zh-Hant":
-		i = 2
-	}
+	i := langIndex(lang)
 	var msg [3]string
 	switch e.Limit {
 	case LimitSize:
